@@ -1,0 +1,12 @@
+export { WorkspaceProvider, useWorkspace, useWorkspaceStore } from './context';
+export {
+  createWorkspaceStore,
+  clampPane,
+  defaultPanes,
+  PANE_LIMITS,
+  type PaneSizes,
+  type ThemePreference,
+  type WorkspaceInit,
+  type WorkspaceState,
+  type WorkspaceStore,
+} from './workspace';
