@@ -1,0 +1,22 @@
+/**
+ * The engine's public API (../shared/DESIGN.md, "The engine API"). The app imports the engine
+ * only from here.
+ */
+import type { PlaygroundOptions } from './types';
+import { ClusterPlayground } from './playground';
+
+export type * from './types';
+export type { ObjectRef, PatchType, ChangeResult, PlaygroundApplyResult, ApplyOutcomeEntry } from './playground';
+export { ClusterPlayground } from './playground';
+export { DIAGNOSTIC_CODES } from './diagnostics';
+export { SUPPORTED_KINDS } from './api/kinds';
+export { OptionsError } from './cluster/options';
+
+/**
+ * A new cluster with the system add-ons running. The methods in the DESIGN contract that need
+ * the data plane (request, tracePacket, iptablesSave), DNS (resolve), ingress (routeIngress)
+ * and kubectl arrive with their issues; until then they are not on the object.
+ */
+export function createPlayground(options?: PlaygroundOptions): ClusterPlayground {
+  return new ClusterPlayground(options);
+}

@@ -1,0 +1,200 @@
+/**
+ * createPlayground: the engine's one entry point. It owns an immutable ClusterState and
+ * replaces it on every change; everything it returns is plain data.
+ */
+import { cloneJson } from './net/clone';
+import type { ApplyResult, ClusterSnapshot, CommandResult, Diagnostic, Playground, PlaygroundOptions } from './types';
+import type { KubeObject } from './api/objects';
+import { kindByResourceName, kindInfo, type SupportedKind } from './api/kinds';
+import { diagnostic, fromFieldError } from './diagnostics';
+import { parseManifests, type ParsedDocument } from './manifest/parse';
+import { resolveOptions } from './cluster/options';
+import type { ClusterState } from './cluster/state';
+import { seedState } from './net/rng';
+import { systemObjects } from './cluster/addons';
+import { advanceClock, applyObjects, bootstrap, deleteObject, updateObject, type StoreError, type StoreResult } from './cluster/store';
+import { applyMergePatch, applyJsonPatch, applyStrategicMergePatch } from './cluster/patch';
+import { snapshotOf } from './snapshot';
+import { execInContainer } from './shell/exec';
+
+export interface ObjectRef {
+  /** Kind or any name kubectl accepts for it: "Deployment", "deploy", "pods". */
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export type PatchType = 'strategic' | 'merge' | 'json';
+
+export interface ChangeResult {
+  ok: boolean;
+  /** kubectl's words for a failure: `deployments.apps "x" not found`. */
+  error?: string;
+}
+
+export interface ApplyOutcomeEntry {
+  document: number;
+  /** "kind/ns/name" */
+  object: string;
+  action: 'created' | 'configured' | 'unchanged';
+}
+
+export interface PlaygroundApplyResult extends ApplyResult {
+  results: ApplyOutcomeEntry[];
+}
+
+function emptyState(options: PlaygroundOptions | undefined): ClusterState {
+  const resolved = resolveOptions(options);
+  return {
+    options: resolved,
+    objects: new Map(),
+    runtime: new Map(),
+    ipam: new Map(),
+    events: [],
+    resourceVersion: 0,
+    uidCounter: 0,
+    time: 0,
+    rngState: seedState(resolved.seed),
+  };
+}
+
+function refKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+export class ClusterPlayground implements Playground {
+  private state: ClusterState;
+
+  constructor(options?: PlaygroundOptions) {
+    const empty = emptyState(options);
+    this.state = bootstrap(empty, systemObjects(empty.options));
+  }
+
+  apply(yaml: string): PlaygroundApplyResult {
+    const parsed = parseManifests(yaml);
+    const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+    const byIndex = new Map<number, ParsedDocument>();
+    const inputs = parsed.documents.map((doc, i) => {
+      byIndex.set(i, doc);
+      return { object: doc.object, document: i };
+    });
+    const outcome = applyObjects(this.state, inputs);
+    this.state = outcome.state;
+    for (const f of outcome.failures) {
+      const doc = byIndex.get(f.document)!;
+      if (f.code === 'namespace-not-found') {
+        const at = doc.locate('metadata.namespace');
+        diagnostics.push(diagnostic('namespace-not-found', f.message, doc.document, { path: 'metadata.namespace', hint: f.hint, ...at }));
+        continue;
+      }
+      for (const e of f.errors) {
+        diagnostics.push({ ...fromFieldError(e, doc.document), ...doc.locate(e.path || 'metadata.name') });
+      }
+    }
+    diagnostics.sort((a, b) => a.document - b.document || (a.line ?? 0) - (b.line ?? 0));
+    const results = outcome.results.map((r) => ({
+      document: byIndex.get(r.document)!.document,
+      object: refKey(r.kind, r.namespace, r.name),
+      action: r.action,
+    }));
+    return { applied: results.map((r) => r.object), diagnostics, results };
+  }
+
+  private resolveRef(ref: ObjectRef): { kind: SupportedKind; namespace?: string; name: string } | string {
+    const info = kindInfo(ref.kind) ?? kindByResourceName(ref.kind);
+    if (!info) return `the server doesn't have a resource type "${ref.kind}"`;
+    return { kind: info.kind, namespace: info.namespaced ? ref.namespace ?? 'default' : undefined, name: ref.name };
+  }
+
+  private run(ref: ObjectRef, op: (kind: SupportedKind, ns: string | undefined, name: string) => StoreResult): ChangeResult {
+    const r = this.resolveRef(ref);
+    if (typeof r === 'string') return { ok: false, error: r };
+    const result = op(r.kind, r.namespace, r.name);
+    if (!result.ok) return { ok: false, error: result.error.message };
+    this.state = result.state;
+    return { ok: true };
+  }
+
+  delete(ref: ObjectRef, options: { gracePeriodSeconds?: number } = {}): ChangeResult {
+    return this.run(ref, (kind, ns, name) => deleteObject(this.state, kind, ns, name, options.gracePeriodSeconds));
+  }
+
+  scale(ref: ObjectRef, replicas: number): ChangeResult {
+    return this.run(ref, (kind, ns, name) =>
+      updateObject(this.state, kind, ns, name, (obj): KubeObject | StoreError => {
+        if (obj.kind !== 'Deployment' && obj.kind !== 'ReplicaSet') return { reason: 'BadRequest', message: `cannot scale a ${obj.kind}` };
+        return { ...obj, spec: { ...obj.spec!, replicas } } as KubeObject;
+      }),
+    );
+  }
+
+  /** Set labels (a null value removes one), as `kubectl label`; `overwrite` as --overwrite. */
+  label(ref: ObjectRef, labels: Record<string, string | null>, options: { overwrite?: boolean } = {}): ChangeResult {
+    return this.run(ref, (kind, ns, name) =>
+      updateObject(this.state, kind, ns, name, (obj): KubeObject | StoreError => {
+        const next = { ...obj.metadata.labels };
+        for (const [k, v] of Object.entries(labels)) {
+          if (v === null) delete next[k];
+          else {
+            const had = next[k];
+            if (had !== undefined && had !== v && !options.overwrite) return { reason: 'BadRequest', message: `'${k}' already has a value (${had}), and --overwrite is false` };
+            next[k] = v;
+          }
+        }
+        return { ...obj, metadata: { ...obj.metadata, labels: next } } as KubeObject;
+      }),
+    );
+  }
+
+  patch(ref: ObjectRef, patch: string, type: PatchType = 'strategic'): ChangeResult {
+    return this.run(ref, (kind, ns, name) =>
+      updateObject(this.state, kind, ns, name, (obj): KubeObject | StoreError => {
+        let body: unknown;
+        try {
+          body = JSON.parse(patch);
+        } catch (e) {
+          return { reason: 'BadRequest', message: `unable to parse "${patch}": ${(e as Error).message}` };
+        }
+        const out = type === 'json' ? applyJsonPatch(obj, body) : type === 'merge' ? applyMergePatch(obj, body) : applyStrategicMergePatch(obj, body);
+        if (typeof out === 'string') return { reason: 'BadRequest', message: out };
+        return out as KubeObject;
+      }),
+    );
+  }
+
+  advance(seconds: number): void {
+    this.state = advanceClock(this.state, seconds);
+  }
+
+  exec(pod: string, command: string, options: { container?: string } = {}): CommandResult {
+    const [ns, name] = pod.includes('/') ? (pod.split('/', 2) as [string, string]) : ['default', pod];
+    const p = this.state.objects.get('Pod')?.get(`${ns}/${name}`);
+    if (!p || p.kind !== 'Pod') return { stdout: '', stderr: `Error from server (NotFound): pods "${name}" not found\n`, exitCode: 1 };
+    const containers = p.spec?.containers ?? [];
+    const container = options.container ?? containers[0]?.name ?? '';
+    if (!containers.some((c) => c.name === container)) {
+      return { stdout: '', stderr: `error: unable to upgrade connection: container not found ("${container}")\n`, exitCode: 1 };
+    }
+    if (!this.state.runtime.has(p.metadata.uid ?? '') || p.status?.phase !== 'Running') {
+      return { stdout: '', stderr: `error: unable to upgrade connection: container not found ("${container}")\n`, exitCode: 1 };
+    }
+    return execInContainer(this.state, p, container, command);
+  }
+
+  snapshot(): ClusterSnapshot {
+    return snapshotOf(this.state);
+  }
+
+  /** The raw stored object (for kubectl get -o yaml and the inspector). */
+  getObject(ref: ObjectRef): KubeObject | undefined {
+    const r = this.resolveRef(ref);
+    if (typeof r === 'string') return undefined;
+    const obj = this.state.objects.get(r.kind)?.get(`${r.namespace ?? ''}/${r.name}`);
+    return obj ? cloneJson(obj) : undefined;
+  }
+
+  /** The immutable state, for the data plane and tests of internals. */
+  get clusterState(): ClusterState {
+    return this.state;
+  }
+}
