@@ -40,5 +40,5 @@ function cases(label: string, g: GeneratedCluster, minIterations: number, minMil
 
 export const clusterCases: BenchCase[] = [
   ...cases('small', generateCluster(200, 5), 10, 2000),
-  ...cases('large', generateCluster(2000, 5), 3, 5000),
+  ...cases('large', generateCluster(2000, 5), 5, 8000),
 ];

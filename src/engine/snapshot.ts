@@ -26,6 +26,7 @@ function pod(state: ClusterState, p: PodObject): SnapshotPod {
       image: c.image ?? '',
       ports: (c.ports ?? []).map((port) => ({ name: port.name, containerPort: port.containerPort, protocol: port.protocol ?? 'TCP' })),
       env: crt?.env ?? [],
+      serviceEnv: crt?.serviceEnv.vars ?? [],
       ready: st?.ready ?? false,
       state: waiting ? `Waiting: ${waiting}` : st?.state?.running ? 'Running' : 'Waiting: ContainerCreating',
       restartCount: crt ? restartCount(crt, state.time) : 0,

@@ -146,7 +146,13 @@ export interface SnapshotContainer {
   name: string;
   image: string;
   ports: { name?: string; containerPort: number; protocol: string }[];
+  /** The container's own environment (env, envFrom), expanded, as fixed when it started. */
   env: { name: string; value: string }[];
+  /**
+   * Variables the kubelet injected for the Services that existed when the container started
+   * (`<NAME>_SERVICE_HOST`, ...). Shared between containers: treat as read-only.
+   */
+  serviceEnv: readonly { name: string; value: string }[];
   ready: boolean;
   state: string /* "Running" | "Waiting: CrashLoopBackOff" ... */;
   restartCount: number;

@@ -9,7 +9,7 @@ import { kindInfo } from '../api/kinds';
 import { defaultObject } from '../api/defaults';
 import { validateObject } from '../api/validate';
 import type { FieldError } from '../api/field';
-import { canonicalJson } from '../net/hash';
+import { deepEqual } from '../net/equal';
 import type { Transaction } from './transaction';
 import { allocateService } from './serviceallocation';
 
@@ -25,10 +25,10 @@ export interface Admitted {
 const SERVER_META = ['uid', 'creationTimestamp', 'resourceVersion', 'generation', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences', 'generateName'] as const;
 
 /** The parts of an object a user writes; equal parts mean `kubectl apply` says "unchanged". */
-export function userContent(obj: KubeObject): string {
+export function userContent(obj: KubeObject): unknown {
   const { metadata, ...rest } = obj as KubeObject & { status?: unknown };
   const { status: _status, ...body } = rest as Record<string, unknown>;
-  return canonicalJson({ labels: metadata.labels ?? {}, annotations: metadata.annotations ?? {}, body });
+  return { labels: metadata.labels ?? {}, annotations: metadata.annotations ?? {}, body };
 }
 
 function preserve(next: KubeObject, old: KubeObject): KubeObject {
@@ -87,8 +87,8 @@ export function admit(tx: Transaction, raw: KubeObject, old: KubeObject | undefi
     obj = service;
   }
 
-  const unchanged = old !== undefined && userContent(obj) === userContent(old);
-  if (old && !unchanged && 'spec' in obj && canonicalJson((obj as { spec?: unknown }).spec) !== canonicalJson((old as { spec?: unknown }).spec)) {
+  const unchanged = old !== undefined && deepEqual(userContent(obj), userContent(old));
+  if (old && !unchanged && 'spec' in obj && !deepEqual((obj as { spec?: unknown }).spec, (old as { spec?: unknown }).spec)) {
     obj = { ...obj, metadata: { ...obj.metadata, generation: (old.metadata.generation ?? 1) + 1 } } as KubeObject;
   }
   return { object: obj, errors: [], unchanged };

@@ -1,6 +1,7 @@
 /** What controllers and transactions ask the runner to do. One union, one exhaustive switch. */
 import type { KubeObject } from '../api/objects';
 import type { SupportedKind } from '../api/kinds';
+import type { ServiceEnvironment } from '../controllers/serviceenv';
 
 export interface EventSpec {
   type: 'Normal' | 'Warning';
@@ -15,8 +16,10 @@ export interface EventSpec {
 /** What the kubelet knows about a running pod that is not in its API object. */
 export interface ContainerRuntime {
   name: string;
-  /** The environment fixed when the container started. */
+  /** The container's own environment (env, envFrom), fixed when it started. */
   env: { name: string; value: string }[];
+  /** The Service variables injected when it started; shared between containers, never copied. */
+  serviceEnv: ServiceEnvironment;
   startedAt: number;
   /** The container exits on its own (a shell with nothing to run) and restartPolicy restarts it: back-off. */
   crashLoop: boolean;

@@ -30,7 +30,11 @@ export function resolveOptions(o: PlaygroundOptions = {}): ResolvedOptions {
   if (!serviceCIDR || serviceCIDR.prefix > 28) throw new OptionsError(`serviceCIDR: invalid CIDR "${serviceCIDRText}" (a block of /28 or larger)`);
   if (!nodePortRange) throw new OptionsError(`nodePortRange: invalid port range "${rangeText}" (like 30000-32767)`);
   const nodes = o.nodes ?? 2;
-  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 100) throw new OptionsError(`nodes: must be a whole number from 1 to 100, got ${nodes}`);
+  // One /24 per node, block 0 kept for the control plane as on kubeadm.
+  const maxNodes = Math.min(1000, clusterCIDR.size / 256 - 1);
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > maxNodes) {
+    throw new OptionsError(`nodes: must be a whole number from 1 to ${maxNodes} (one /24 of clusterCIDR ${clusterCIDRText} each), got ${nodes}`);
+  }
   return {
     seed: o.seed ?? 1,
     nodes,

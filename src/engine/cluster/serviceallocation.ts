@@ -12,6 +12,7 @@ import { cidrAddress, cidrContains, formatCidr, formatIPv4, parseIPv4 } from '..
 import { formatPortRange, inPortRange } from '../net/portrange';
 import type { SeededRng } from '../net/rng';
 import type { StateView } from './state';
+import type { Transaction } from './transaction';
 
 function usesNodePorts(svc: ServiceObject): boolean {
   const type = svc.spec?.type;
@@ -22,21 +23,53 @@ function needsHealthCheckPort(svc: ServiceObject): boolean {
   return svc.spec?.type === 'LoadBalancer' && svc.spec?.externalTrafficPolicy === 'Local';
 }
 
+/** What Services hold, as the allocators' bitmaps: built once per transaction, then kept up to date. */
 interface Allocated {
   clusterIPs: Set<number>;
   nodePorts: Set<number>;
 }
 
-function allocatedBy(view: StateView, except: ServiceObject | undefined): Allocated {
+interface Membership {
+  has(v: number): boolean;
+  add(v: number): void;
+}
+
+interface Taken {
+  clusterIPs: Membership;
+  nodePorts: Membership;
+}
+
+function holdings(s: ServiceObject): Allocated {
   const out: Allocated = { clusterIPs: new Set(), nodePorts: new Set() };
-  for (const s of view.list('Service')) {
-    if (except && s.metadata.uid === except.metadata.uid) continue;
-    const ip = parseIPv4(s.spec?.clusterIP ?? '');
-    if (ip !== undefined) out.clusterIPs.add(ip);
-    for (const p of s.spec?.ports ?? []) if (p.nodePort) out.nodePorts.add(p.nodePort);
-    if (s.spec?.healthCheckNodePort) out.nodePorts.add(s.spec.healthCheckNodePort);
-  }
+  const ip = parseIPv4(s.spec?.clusterIP ?? '');
+  if (ip !== undefined) out.clusterIPs.add(ip);
+  for (const p of s.spec?.ports ?? []) if (p.nodePort) out.nodePorts.add(p.nodePort);
+  if (s.spec?.healthCheckNodePort) out.nodePorts.add(s.spec.healthCheckNodePort);
   return out;
+}
+
+function allocationIndex(tx: Transaction): Allocated {
+  return tx.memo('service-allocations', () => {
+    const out: Allocated = { clusterIPs: new Set(), nodePorts: new Set() };
+    for (const s of tx.list('Service')) {
+      const h = holdings(s);
+      for (const ip of h.clusterIPs) out.clusterIPs.add(ip);
+      for (const p of h.nodePorts) out.nodePorts.add(p);
+    }
+    return out;
+  });
+}
+
+/**
+ * The index as one Service sees it: what it already holds counts as free, and what it takes
+ * while being allocated is held apart until it is admitted (a rejected Service takes nothing).
+ */
+function takenFor(index: Allocated, own: Allocated): Taken {
+  const view = (all: Set<number>, mine: Set<number>): Membership => {
+    const pending = new Set<number>();
+    return { has: (v) => pending.has(v) || (all.has(v) && !mine.has(v)), add: (v) => void pending.add(v) };
+  };
+  return { clusterIPs: view(index.clusterIPs, own.clusterIPs), nodePorts: view(index.nodePorts, own.nodePorts) };
 }
 
 /** Static band size of the service IP range (KEP-3070): min(max(16, size/16), 256). */
@@ -44,7 +77,7 @@ function staticBand(size: number): number {
   return Math.min(Math.max(16, Math.floor(size / 16)), 256);
 }
 
-function randomFree(rng: SeededRng, lo: number, count: number, used: Set<number>): number | undefined {
+function randomFree(rng: SeededRng, lo: number, count: number, used: Membership): number | undefined {
   if (count <= 0) return undefined;
   const start = rng.int(count);
   for (let i = 0; i < count; i++) {
@@ -54,7 +87,7 @@ function randomFree(rng: SeededRng, lo: number, count: number, used: Set<number>
   return undefined;
 }
 
-function allocateClusterIP(view: StateView, rng: SeededRng, svc: ServiceObject, old: ServiceObject | undefined, taken: Allocated, errors: FieldError[]): ServiceObject['spec'] {
+function allocateClusterIP(view: StateView, rng: SeededRng, svc: ServiceObject, old: ServiceObject | undefined, taken: Taken, errors: FieldError[]): ServiceObject['spec'] {
   const spec = { ...svc.spec };
   if (spec.type === 'ExternalName') {
     delete spec.clusterIP;
@@ -88,9 +121,8 @@ function allocateClusterIP(view: StateView, rng: SeededRng, svc: ServiceObject, 
   if (oldIP && oldIP !== '') return { ...spec, clusterIP: oldIP, clusterIPs: old?.spec?.clusterIPs ?? [oldIP] };
   const band = staticBand(range.size);
   // Dynamic allocations prefer the upper band, then fall back to the static one.
-  const offset =
-    randomFree(rng, band, range.size - band - 1, new Set([...taken.clusterIPs].map((ip) => ip - range.base))) ??
-    randomFree(rng, 1, band - 1, new Set([...taken.clusterIPs].map((ip) => ip - range.base)));
+  const used: Membership = { has: (offset) => taken.clusterIPs.has(range.base + offset), add: () => undefined };
+  const offset = randomFree(rng, band, range.size - band - 1, used) ?? randomFree(rng, 1, band - 1, used);
   if (offset === undefined) {
     errors.push(invalid('spec.clusterIPs', [], `failed to allocate a serviceIP: range is full`));
     return spec;
@@ -100,7 +132,7 @@ function allocateClusterIP(view: StateView, rng: SeededRng, svc: ServiceObject, 
   return { ...spec, clusterIP: ip, clusterIPs: [ip] };
 }
 
-function allocatePort(view: StateView, rng: SeededRng, asked: number | undefined, keep: number | undefined, path: string, taken: Allocated, errors: FieldError[]): number | undefined {
+function allocatePort(view: StateView, rng: SeededRng, asked: number | undefined, keep: number | undefined, path: string, taken: Taken, errors: FieldError[]): number | undefined {
   const range = view.options.nodePortRange;
   if (asked !== undefined && asked !== 0) {
     if (asked === keep) return asked;
@@ -133,9 +165,11 @@ function samePort(a: ServicePort, b: ServicePort): boolean {
  * Fill in clusterIP, nodePorts and healthCheckNodePort, keeping what the old object had where
  * the new one does not ask for something else (kubectl apply keeps allocated values).
  */
-export function allocateService(view: StateView, rng: SeededRng, svc: ServiceObject, old: ServiceObject | undefined): { service: ServiceObject; errors: FieldError[] } {
+export function allocateService(tx: Transaction, rng: SeededRng, svc: ServiceObject, old: ServiceObject | undefined): { service: ServiceObject; errors: FieldError[] } {
+  const view: StateView = tx;
   const errors: FieldError[] = [];
-  const taken = allocatedBy(view, old);
+  const index = allocationIndex(tx);
+  const taken = takenFor(index, old ? holdings(old) : { clusterIPs: new Set(), nodePorts: new Set() });
   const spec = allocateClusterIP(view, rng, svc, old, taken, errors) ?? {};
   const nodePorts = usesNodePorts(svc);
   const keepOld = old && usesNodePorts(old);
@@ -153,5 +187,12 @@ export function allocateService(view: StateView, rng: SeededRng, svc: ServiceObj
     const hc = allocatePort(view, rng, spec.healthCheckNodePort, prev, 'spec.healthCheckNodePort', taken, errors);
     if (hc !== undefined) spec.healthCheckNodePort = hc;
   } else delete spec.healthCheckNodePort;
-  return { service: { ...svc, spec }, errors };
+  if (errors.length > 0) return { service: { ...svc, spec }, errors };
+  // Commit to the index: what the new object holds is taken (what it gave up stays reserved
+  // until the transaction ends, as the real allocators release on the next repair pass).
+  const service = { ...svc, spec };
+  const h = holdings(service);
+  for (const ip of h.clusterIPs) index.clusterIPs.add(ip);
+  for (const p of h.nodePorts) index.nodePorts.add(p);
+  return { service, errors };
 }

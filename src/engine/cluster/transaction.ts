@@ -30,6 +30,7 @@ export class Transaction implements StateView {
   private ipam: ReadonlyMap<string, number>;
   private ipamCopied = false;
   private readonly newEvents: ClusterEvent[] = [];
+  private readonly memos = new Map<string, unknown>();
   private resourceVersion: number;
   private uidCounter: number;
   readonly diff: DiffEntry[] = [];
@@ -66,6 +67,15 @@ export class Transaction implements StateView {
 
   ipamCursor(scope: string): number | undefined {
     return this.ipam.get(scope);
+  }
+
+  /**
+   * A value computed once per transaction (an index), which the caller keeps up to date as it
+   * changes objects. Never cached across transactions.
+   */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
   }
 
   /** A deterministic UID in UUID shape, drawn from the seeded generator. */
@@ -126,6 +136,8 @@ export class Transaction implements StateView {
           return;
         }
         this.newEvents.push({ ...e, time: this.time, firstTime: this.time, count: 1 });
+        // Only the newest MAX_EVENTS survive finish(); drop older ones early in big transactions.
+        if (this.newEvents.length >= 2 * MAX_EVENTS) this.newEvents.splice(0, this.newEvents.length - MAX_EVENTS);
         return;
       }
       case 'runtime': {

@@ -9,6 +9,7 @@ import type { DeploymentObject, ReplicaSetObject } from '../api/objects';
 import type { Change } from '../cluster/changes';
 import type { Transaction } from '../cluster/transaction';
 import { canonicalJson, fnv1a32 } from '../net/hash';
+import { deepEqual } from '../net/equal';
 import { safeEncodeString } from '../net/rng';
 import { isOwnedBy, isPodActive, isPodReady, ownerRef } from './pods';
 import { event, type Controller } from './types';
@@ -30,10 +31,18 @@ function revisionOf(rs: ReplicaSetObject): number {
   return Number(rs.metadata.annotations?.[REVISION_ANNOTATION] ?? 0) || 0;
 }
 
+/** Templates are immutable once stored, so their comparison key is computed once per object. */
+const templateKeys = new WeakMap<object, string>();
+
 function stripHash(template: PodTemplateSpec | undefined): string {
-  const labels = { ...template?.metadata?.labels };
+  if (!template) return canonicalJson({});
+  const cached = templateKeys.get(template);
+  if (cached !== undefined) return cached;
+  const labels = { ...template.metadata?.labels };
   delete labels[TEMPLATE_HASH_LABEL];
-  return canonicalJson({ ...template, metadata: { ...template?.metadata, labels } });
+  const key = canonicalJson({ ...template, metadata: { ...template.metadata, labels } });
+  templateKeys.set(template, key);
+  return key;
 }
 
 function newReplicaSet(d: DeploymentObject, hash: string, revision: number, replicas: number): ReplicaSetObject {
@@ -136,7 +145,7 @@ function status(tx: Transaction, d: DeploymentObject, owned: ReplicaSetObject[],
       { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${owned.find((rs) => stripHash(rs.spec?.template) === templateKey)?.metadata.name ?? d.metadata.name}" has successfully progressed.` },
     ],
   };
-  if (canonicalJson(next) === canonicalJson(d.status ?? {})) return [];
+  if (deepEqual(next, d.status ?? {})) return [];
   void tx;
   return [{ type: 'update', object: { ...d, status: next } }];
 }

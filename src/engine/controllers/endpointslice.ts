@@ -13,7 +13,7 @@ import type { EndpointSliceObject, PodObject, ServiceObject } from '../api/objec
 import type { Change } from '../cluster/changes';
 import type { Transaction } from '../cluster/transaction';
 import { matchesMap } from '../api/selector';
-import { canonicalJson } from '../net/hash';
+import { deepEqual } from '../net/equal';
 import { randomSuffix } from '../net/rng';
 import { isPodReady, isPodTerminal, isTerminating, ownerRef } from './pods';
 import type { Controller } from './types';
@@ -79,7 +79,7 @@ function desiredSlices(svc: ServiceObject, pods: PodObject[]): DesiredSlice[] {
       if (resolved === undefined) continue;
       ports.push({ name: sp.name ?? '', port: resolved, protocol });
     }
-    const key = canonicalJson(ports);
+    const key = ports.map((p) => `${p.name}/${p.port}/${p.protocol}`).join(',');
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { ports, endpoints: [] }));
     const terminating = isTerminating(pod);
@@ -124,8 +124,10 @@ function reconcileService(tx: Transaction, svc: ServiceObject, pods: PodObject[]
     };
     if (current) {
       const same =
-        canonicalJson({ a: current.addressType, e: current.endpoints ?? [], p: current.ports ?? [], l: current.metadata.labels }) ===
-        canonicalJson({ a: body.addressType, e: body.endpoints, p: body.ports, l: labels });
+        current.addressType === body.addressType &&
+        deepEqual(current.endpoints ?? [], body.endpoints) &&
+        deepEqual(current.ports ?? [], body.ports) &&
+        deepEqual(current.metadata.labels, labels);
       if (!same) changes.push({ type: 'update', object: { ...current, ...body, metadata: { ...current.metadata, labels } } });
       return;
     }

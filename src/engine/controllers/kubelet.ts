@@ -5,14 +5,14 @@
  * (Service variables for the Services that exist *now*: seed 003's ordering lesson), and
  * reports the pod Running and Ready. A container that exits at once crash-loops.
  */
-import type { NodeObject, PodObject, ServiceObject } from '../api/objects';
+import type { ConfigMapObject, NodeObject, PodObject, SecretObject, ServiceObject } from '../api/objects';
 import type { Change, ContainerRuntime } from '../cluster/changes';
 import { timestamp } from '../cluster/clock';
 import type { Transaction } from '../cluster/transaction';
 import { cidrAddress, formatIPv4, parseCidr, parseIPv4 } from '../net/ipv4';
 import { exitsImmediately } from './images';
 import { isTerminating } from './pods';
-import { containerEnv, serviceEnvVars, visibleServices, type EnvVar } from './serviceenv';
+import { containerOwnEnv, serviceEnvVars, serviceEnvironment, visibleServices, type ServiceEnvironment } from './serviceenv';
 import { event, type Controller } from './types';
 
 export function nodeInternalIP(node: NodeObject): string | undefined {
@@ -38,32 +38,54 @@ function allocatePodIP(node: NodeObject, cursor: number | undefined, used: Set<n
 
 /** Service environment variables per namespace, computed once per pass and shared. */
 function serviceEnvCache(services: ServiceObject[]) {
-  const cache = new Map<string, EnvVar[]>();
-  return (namespace: string, links: boolean): EnvVar[] => {
+  const cache = new Map<string, ServiceEnvironment>();
+  return (namespace: string, links: boolean): ServiceEnvironment => {
     const key = `${namespace}\u0000${links}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const env = serviceEnvVars(visibleServices(services, namespace, links));
+    const env = serviceEnvironment(serviceEnvVars(visibleServices(services, namespace, links)));
     cache.set(key, env);
     return env;
   };
 }
 
-function startPod(tx: Transaction, pod: PodObject, node: NodeObject, ip: string, svcEnv: (ns: string, links: boolean) => EnvVar[]): Change[] {
+/** ConfigMaps and Secrets per namespace, gathered once per pass. */
+interface Sources {
+  configMaps(ns: string): ConfigMapObject[];
+  secrets(ns: string): SecretObject[];
+}
+
+function sourcesOf(tx: Transaction): Sources {
+  const group = <T extends ConfigMapObject | SecretObject>(items: Iterable<T>) => {
+    const out = new Map<string, T[]>();
+    for (const o of items) {
+      const ns = o.metadata.namespace ?? 'default';
+      const list = out.get(ns);
+      if (list) list.push(o);
+      else out.set(ns, [o]);
+    }
+    return out;
+  };
+  const cms = group(tx.list('ConfigMap'));
+  const secrets = group(tx.list('Secret'));
+  return { configMaps: (ns) => cms.get(ns) ?? [], secrets: (ns) => secrets.get(ns) ?? [] };
+}
+
+function startPod(tx: Transaction, pod: PodObject, node: NodeObject, ip: string, svcEnv: (ns: string, links: boolean) => ServiceEnvironment, sources: Sources): Change[] {
   const ns = pod.metadata.namespace ?? 'default';
   const hostIP = nodeInternalIP(node);
   const links = pod.spec?.enableServiceLinks ?? true;
-  const configMaps = [...tx.list('ConfigMap')].filter((c) => c.metadata.namespace === ns);
-  const secrets = [...tx.list('Secret')].filter((s) => s.metadata.namespace === ns);
+  const configMaps = sources.configMaps(ns);
+  const secrets = sources.secrets(ns);
   const containers: ContainerRuntime[] = [];
   const statuses = [];
   const changes: Change[] = [];
   for (const c of pod.spec?.containers ?? []) {
-    const { env, problems } = containerEnv({
+    const { own: env, service, problems } = containerOwnEnv({
       pod,
       container: c,
       services: [],
-      serviceEnv: svcEnv(ns, links),
+      serviceEnvironment: svcEnv(ns, links),
       configMaps,
       secrets,
       podIP: ip,
@@ -76,7 +98,7 @@ function startPod(tx: Transaction, pod: PodObject, node: NodeObject, ip: string,
     const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
     const crashLoop = exits && restartPolicy === 'Always';
     const completed = exits && !crashLoop;
-    containers.push({ name: c.name, env, startedAt: tx.time, crashLoop, completed, problems });
+    containers.push({ name: c.name, env, serviceEnv: service, startedAt: tx.time, crashLoop, completed, problems });
     const pull = c.imagePullPolicy ?? 'IfNotPresent';
     const on = (reason: string, message: string, type: 'Normal' | 'Warning' = 'Normal') =>
       changes.push(event('Pod', ns, pod.metadata.name, reason, message, 'kubelet', type));
@@ -158,6 +180,7 @@ export const kubelet: Controller = {
     }
     if (toStart.length === 0) return [];
     const svcEnv = serviceEnvCache([...tx.list('Service')]);
+    const sources = sourcesOf(tx);
     const changes: Change[] = [];
     // Cursors move within this pass too; the runner stores the last one per node.
     const cursors = new Map<string, number | undefined>();
@@ -187,7 +210,7 @@ export const kubelet: Controller = {
         }
         continue;
       }
-      changes.push(...startPod(tx, pod, node, ip, svcEnv));
+      changes.push(...startPod(tx, pod, node, ip, svcEnv, sources));
     }
     return changes;
   },

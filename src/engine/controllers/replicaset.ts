@@ -3,11 +3,10 @@
  * the template, named <replicaset>-<5 random characters> (generateName), owned by the set.
  * Surplus pods are deleted gracefully, not-ready and newest first, as the controller ranks them.
  */
-import { cloneJson } from '../net/clone';
 import type { PodObject, ReplicaSetObject } from '../api/objects';
 import type { Change } from '../cluster/changes';
 import type { Transaction } from '../cluster/transaction';
-import { canonicalJson } from '../net/hash';
+import { deepEqual } from '../net/equal';
 import { randomSuffix } from '../net/rng';
 import { isPodActive, isPodReady, ownerRef } from './pods';
 import { terminatePod } from './termination';
@@ -30,7 +29,9 @@ function podFromTemplate(tx: Transaction, rs: ReplicaSetObject, taken: Set<strin
       labels: { ...t?.metadata?.labels },
       ownerReferences: [ownerRef(rs, 'apps/v1')],
     },
-    spec: cloneJson(t?.spec ?? { containers: [] }),
+    // Stored objects are never mutated (every change makes a new object), so pods can share
+    // the template's spec instead of copying it.
+    spec: t?.spec ?? { containers: [] },
     status: { phase: 'Pending', qosClass: 'BestEffort' },
   };
 }
@@ -90,7 +91,7 @@ export const replicaSetController: Controller = {
         availableReplicas: ready,
         observedGeneration: rs.metadata.generation ?? 1,
       };
-      if (canonicalJson(status) !== canonicalJson(rs.status ?? {})) {
+      if (!deepEqual(status, rs.status ?? {})) {
         changes.push({ type: 'update', object: { ...rs, status } });
       }
     }

@@ -6,7 +6,6 @@
  */
 import type { ServiceObject } from '../api/objects';
 import type { Change } from '../cluster/changes';
-import { canonicalJson } from '../net/hash';
 import { event, type Controller } from './types';
 
 /** Cloud load balancer addresses come from TEST-NET-3 (203.0.113.0/24). */
@@ -47,9 +46,6 @@ export const serviceLoadBalancer: Controller = {
         changes.push({ type: 'update', object: { ...svc, status: { ...svc.status, loadBalancer: { ingress: [{ ip, ipMode: 'VIP' }] } } } });
       } else if (!wants && has) {
         changes.push({ type: 'update', object: { ...svc, status: { ...svc.status, loadBalancer: {} } } });
-      } else if (!wants && svc.status === undefined) {
-        const status = { loadBalancer: {} };
-        if (canonicalJson(status) !== canonicalJson(svc.status)) changes.push({ type: 'update', object: { ...svc, status } });
       }
     }
     return changes;

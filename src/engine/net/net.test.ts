@@ -4,6 +4,7 @@ import { cidrContains, formatCidr, formatIPv4, parseCidr, parseIPv4, subnet } fr
 import { parsePortRange } from './portrange';
 import { SeededRng, randomSuffix, safeEncodeString, seedState } from './rng';
 import { canonicalJson, fnv1a32 } from './hash';
+import { deepEqual } from './equal';
 
 describe('ipv4', () => {
   it.each([
@@ -93,5 +94,28 @@ describe('hash', () => {
   });
   it('canonical JSON ignores key order', () => {
     expect(canonicalJson({ b: 1, a: [1, { d: 2, c: 3 }] })).toBe(canonicalJson({ a: [1, { c: 3, d: 2 }], b: 1 }));
+  });
+});
+
+describe('deepEqual', () => {
+  it.each([
+    [{ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 }, true],
+    [{ a: 1, u: undefined }, { a: 1 }, true],
+    [{ a: 1 }, { a: 1, b: null }, false],
+    [[1, 2], [2, 1], false],
+    [{ a: [] }, { a: {} }, false],
+    ['1', 1, false],
+  ])('%j vs %j → %s', (a, b, want) => {
+    expect(deepEqual(a, b)).toBe(want);
+    expect(deepEqual(b, a)).toBe(want);
+  });
+
+  it('agrees with canonical JSON on arbitrary data', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(deepEqual(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+        expect(deepEqual(a, JSON.parse(JSON.stringify(a)))).toBe(true);
+      }),
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { CommandResult } from '../types';
 import type { ClusterState } from '../cluster/state';
 import type { PodObject } from '../api/objects';
 import { imageName } from '../controllers/images';
+import { mergeEnv } from '../controllers/serviceenv';
 
 const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): CommandResult => ({ stdout: '', stderr, exitCode });
@@ -26,7 +27,7 @@ export function processEnv(pod: PodObject, containerName: string, state: Cluster
   const spec = pod.spec?.containers?.find((x) => x.name === containerName);
   const out: [string, string][] = [['PATH', PATH], ['HOSTNAME', pod.spec?.hostname ?? pod.metadata.name]];
   for (const e of IMAGE_ENV[imageName(spec?.image ?? '')] ?? []) out.push(e);
-  for (const e of c?.env ?? []) out.push([e.name, e.value]);
+  if (c) for (const e of mergeEnv(c.serviceEnv, c.env)) out.push([e.name, e.value]);
   out.push(['HOME', '/root']);
   // A later definition wins, as in execve's environment built from a map.
   const seen = new Map<string, string>();
