@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { clusterToFlow } from './layout';
-import { sampleCluster } from './sampleCluster';
+import { createPlayground } from '../../src/engine';
+import { sampleManifests } from '../editor/sample';
+import { canvasFromSnapshot } from './fromSnapshot';
+
+const pg = createPlayground();
+pg.apply(sampleManifests);
+const sampleCluster = canvasFromSnapshot(pg.snapshot());
 
 describe('clusterToFlow', () => {
   const flow = clusterToFlow(sampleCluster);

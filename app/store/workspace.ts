@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createPlayground, type ClusterPlayground, type Diagnostic, type PlaygroundOptions } from '../../src/engine';
 import type { CanvasCluster } from '../canvas/model';
-import { sampleCluster } from '../canvas/sampleCluster';
+import { canvasFromSnapshot } from '../canvas/fromSnapshot';
 import { sampleManifests } from '../editor/sample';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -14,13 +15,19 @@ export interface PaneSizes {
 export interface WorkspaceState {
   /** The YAML text in the Manifests editor. */
   manifests: string;
-  /** What the canvas draws (placeholder data until the engine snapshot is wired in). */
+  /** The engine's cluster; owned by the store, replaced only by its actions. */
+  playground: ClusterPlayground;
+  /** What the canvas draws: the engine's snapshot after the last apply. */
   cluster: CanvasCluster;
+  /** What the engine said about the last applied text. */
+  diagnostics: Diagnostic[];
   /** Canvas element id the Inspector shows, or null. */
   selection: string | null;
   theme: ThemePreference;
   panes: PaneSizes;
   setManifests(text: string): void;
+  /** kubectl apply of the editor's text; rejected documents leave the cluster as it was. */
+  applyManifests(): void;
   select(id: string | null): void;
   setTheme(theme: ThemePreference): void;
   setPaneSize(pane: keyof PaneSizes, width: number): void;
@@ -48,16 +55,21 @@ export function defaultPanes(width = 1280): PaneSizes {
 
 export interface WorkspaceInit {
   manifests?: string;
-  cluster?: CanvasCluster;
+  engine?: PlaygroundOptions;
   theme?: ThemePreference;
   panes?: Partial<PaneSizes>;
 }
 
 export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
   const panes = { ...defaultPanes(), ...init.panes };
-  return createStore<WorkspaceState>()((set) => ({
-    manifests: init.manifests ?? sampleManifests,
-    cluster: init.cluster ?? sampleCluster,
+  const manifests = init.manifests ?? sampleManifests;
+  const playground = createPlayground(init.engine);
+  const first = playground.apply(manifests);
+  return createStore<WorkspaceState>()((set, get) => ({
+    manifests,
+    playground,
+    cluster: canvasFromSnapshot(playground.snapshot()),
+    diagnostics: first.diagnostics,
     selection: null,
     theme: init.theme ?? 'system',
     panes: {
@@ -65,6 +77,11 @@ export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
       inspector: clampPane('inspector', panes.inspector),
     },
     setManifests: (manifests) => set({ manifests }),
+    applyManifests: () => {
+      const { playground: pg, manifests: text } = get();
+      const result = pg.apply(text);
+      set({ diagnostics: result.diagnostics, cluster: canvasFromSnapshot(pg.snapshot()) });
+    },
     select: (selection) => set({ selection }),
     setTheme: (theme) => set({ theme }),
     setPaneSize: (pane, width) =>
