@@ -62,11 +62,11 @@ export interface WorkspaceInit {
 
 export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
   const panes = { ...defaultPanes(), ...init.panes };
-  const manifests = init.manifests ?? sampleManifests;
+  const initialText = init.manifests ?? sampleManifests;
   const playground = createPlayground(init.engine);
-  const first = playground.apply(manifests);
+  const first = playground.apply(initialText);
   return createStore<WorkspaceState>()((set, get) => ({
-    manifests,
+    manifests: initialText,
     playground,
     cluster: canvasFromSnapshot(playground.snapshot()),
     diagnostics: first.diagnostics,

@@ -64,11 +64,13 @@ function allocationIndex(tx: Transaction): Allocated {
  * The index as one Service sees it: what it already holds counts as free, and what it takes
  * while being allocated is held apart until it is admitted (a rejected Service takes nothing).
  */
+function heldApart(all: Set<number>, mine: Set<number>): Membership {
+  const pending = new Set<number>();
+  return { has: (v) => pending.has(v) || (all.has(v) && !mine.has(v)), add: (v) => void pending.add(v) };
+}
+
 function takenFor(index: Allocated, own: Allocated): Taken {
-  const view = (all: Set<number>, mine: Set<number>): Membership => {
-    const pending = new Set<number>();
-    return { has: (v) => pending.has(v) || (all.has(v) && !mine.has(v)), add: (v) => void pending.add(v) };
-  };
+  const view = heldApart;
   return { clusterIPs: view(index.clusterIPs, own.clusterIPs), nodePorts: view(index.nodePorts, own.nodePorts) };
 }
 

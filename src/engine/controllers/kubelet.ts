@@ -55,17 +55,19 @@ interface Sources {
   secrets(ns: string): SecretObject[];
 }
 
+function byNamespace<T extends ConfigMapObject | SecretObject>(items: Iterable<T>): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const o of items) {
+    const ns = o.metadata.namespace ?? 'default';
+    const list = out.get(ns);
+    if (list) list.push(o);
+    else out.set(ns, [o]);
+  }
+  return out;
+}
+
 function sourcesOf(tx: Transaction): Sources {
-  const group = <T extends ConfigMapObject | SecretObject>(items: Iterable<T>) => {
-    const out = new Map<string, T[]>();
-    for (const o of items) {
-      const ns = o.metadata.namespace ?? 'default';
-      const list = out.get(ns);
-      if (list) list.push(o);
-      else out.set(ns, [o]);
-    }
-    return out;
-  };
+  const group = byNamespace;
   const cms = group(tx.list('ConfigMap'));
   const secrets = group(tx.list('Secret'));
   return { configMaps: (ns) => cms.get(ns) ?? [], secrets: (ns) => secrets.get(ns) ?? [] };
