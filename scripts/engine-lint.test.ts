@@ -21,7 +21,9 @@ function lintAll(): void {
     writeFileSync(join(scratch, `${name}.ts`), source);
   }
   try {
-    lintOutput = execFileSync('npx', ['oxlint', '-c', 'src/engine/.oxlintrc.json', relative(root, scratch)], {
+    // The unix format is one line per finding, the same with or without a TTY or CI=true
+    // (under CI oxlint's default output turns graphical and coloured).
+    lintOutput = execFileSync('npx', ['oxlint', '-c', 'src/engine/.oxlintrc.json', '--format=unix', relative(root, scratch)], {
       cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,11 +35,10 @@ function lintAll(): void {
   }
 }
 
-/** The diagnostics oxlint printed for one probe file (each names its file as `[path:line:col]`). */
+/** The findings oxlint printed for one probe file: `path:line:col: message [Error/rule]`. */
 function findingsFor(name: string): string[] {
   if (lintOutput === undefined) lintAll();
-  const blocks = (lintOutput ?? '').split(/\n(?=\s*[x!×⚠] )/);
-  return blocks.filter((b) => b.includes(`/${name}.ts:`));
+  return (lintOutput ?? '').split('\n').filter((line) => line.includes(`/${name}.ts:`));
 }
 
 const pureSource = 'export const x = Math.max(1, 2);\n';
