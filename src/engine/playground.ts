@@ -3,7 +3,8 @@
  * replaces it on every change; everything it returns is plain data.
  */
 import { cloneJson } from './net/clone';
-import type { ApplyResult, ClusterSnapshot, CommandResult, Diagnostic, Playground, PlaygroundOptions } from './types';
+import type { ApplyResult, ClusterSnapshot, CommandResult, Diagnostic, PacketVerdict, Playground, PlaygroundOptions, RequestSpec, Trace } from './types';
+import { DataPlane } from './dataplane/dataplane';
 import type { KubeObject } from './api/objects';
 import { kindByResourceName, kindInfo, type SupportedKind } from './api/kinds';
 import { diagnostic, fromFieldError } from './diagnostics';
@@ -64,10 +65,38 @@ function refKey(kind: string, namespace: string | undefined, name: string): stri
 
 export class ClusterPlayground implements Playground {
   private state: ClusterState;
+  private readonly dataplane: DataPlane;
 
   constructor(options?: PlaygroundOptions) {
     const empty = emptyState(options);
     this.state = bootstrap(empty, systemObjects(empty.options));
+    this.dataplane = new DataPlane(empty.options.seed);
+  }
+
+  /** Send one request and record every hop. Never throws for network outcomes. */
+  request(spec: RequestSpec): Trace {
+    return this.dataplane.request(this.state, spec);
+  }
+
+  /** Walk one packet through a node's kube-proxy rules; every possible endpoint when chosen at random. */
+  tracePacket(node: string, packet: { src: string; dst: string; dport: number; proto?: 'TCP' | 'UDP' | 'SCTP' }): PacketVerdict {
+    const t = this.dataplane.tracePacket(this.state, node, packet);
+    return { verdict: t.verdict, endpoints: t.endpoints, masquerade: t.masquerade, rules: t.rules };
+  }
+
+  /** The node's rules in iptables-save format, as kube-proxy writes them. */
+  iptablesSave(node: string): string {
+    return this.dataplane.iptablesSave(this.state, node);
+  }
+
+  /** `conntrack -L` on a node: the connections requests left there. */
+  conntrack(node: string): string {
+    return this.dataplane.conntrackList(this.state, node);
+  }
+
+  /** Forget tracked connections and session affinity (on one node, or all). */
+  resetConnections(node?: string): void {
+    this.dataplane.reset(node);
   }
 
   apply(yaml: string): PlaygroundApplyResult {

@@ -23,6 +23,12 @@ export interface PlaygroundOptions {
   ingressNginx?: boolean;
   /** How the ingress-nginx controller Service is exposed. Default "NodePort". */
   ingressNginxServiceType?: 'NodePort' | 'LoadBalancer';
+  /**
+   * How pod traffic crosses nodes. "overlay" (default): a VXLAN overlay as flannel builds it,
+   * shown as encapsulation hops. "routed": cloud routes to each node's podCIDR, as on GCE (the
+   * Kubernetes docs' source-IP outputs come from such a cluster).
+   */
+  podNetwork?: 'overlay' | 'routed';
 }
 
 export interface ApplyResult {
@@ -262,8 +268,7 @@ export interface ClusterSnapshot {
 /**
  * The engine's entry object. These methods exist now; the DESIGN contract's others join as
  * their issues land, with the signatures given there: `kubectl(commandLine)`,
- * `request(spec): Trace`, `resolve(query): DnsResult`, `routeIngress(request): IngressDecision`,
- * `tracePacket(node, packet): PacketVerdict`, `iptablesSave(node): string`.
+ * `resolve(query): DnsResult`, `routeIngress(request): IngressDecision`.
  */
 export interface Playground {
   /** kubectl apply semantics. Documents with errors are rejected, the rest applied. */
@@ -274,4 +279,10 @@ export interface Playground {
   snapshot(): ClusterSnapshot;
   /** Advance the logical clock by `seconds` (AGE columns, event times, grace periods). */
   advance(seconds: number): void;
+  /** Send one request and record every hop. Never throws for network outcomes. */
+  request(spec: RequestSpec): Trace;
+  /** Walk one packet through a node's kube-proxy rules (like kube-proxy's own tracePacket test helper). */
+  tracePacket(node: string, packet: { src: string; dst: string; dport: number; proto?: 'TCP' | 'UDP' | 'SCTP' }): PacketVerdict;
+  /** The node's rules in `iptables-save` format, as kube-proxy would write them. */
+  iptablesSave(node: string): string;
 }

@@ -14,6 +14,7 @@ export interface ResolvedOptions {
   proxyMode: 'iptables';
   ingressNginx: boolean;
   ingressNginxServiceType: 'NodePort' | 'LoadBalancer';
+  podNetwork: 'overlay' | 'routed';
   raw: Required<Pick<PlaygroundOptions, 'clusterCIDR' | 'serviceCIDR' | 'nodePortRange'>>;
 }
 
@@ -46,6 +47,7 @@ export function resolveOptions(o: PlaygroundOptions = {}): ResolvedOptions {
     proxyMode: o.proxyMode ?? 'iptables',
     ingressNginx: o.ingressNginx ?? true,
     ingressNginxServiceType: o.ingressNginxServiceType ?? 'NodePort',
+    podNetwork: o.podNetwork ?? 'overlay',
     raw: { clusterCIDR: clusterCIDRText, serviceCIDR: serviceCIDRText, nodePortRange: rangeText },
   };
 }

@@ -1,4 +1,4 @@
-/** Hashes the engine needs: FNV-1a 32-bit (pod-template-hash). sha256/base32 arrive with kube-proxy. */
+/** FNV-1a 32-bit (pod-template-hash) and canonical JSON. sha256 and base32 (kube-proxy chain names) are in sha256.ts and base32.ts. */
 
 /** FNV-1a over the UTF-16 code units' low bytes and high bytes (stable for any string). */
 export function fnv1a32(text: string): number {

@@ -1,0 +1,67 @@
+/** An HTTP exchange as a container sees it. */
+
+export interface HttpRequest {
+  method: string;
+  scheme: 'http' | 'https';
+  /** The Host header. */
+  host: string;
+  /** Path with query string, as on the request line. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The peer address the server's socket sees (after any NAT): what echoserver prints. */
+  clientAddress: string;
+  clientPort: number;
+  /** The address and port the server's socket is bound to. */
+  serverAddress: string;
+  serverPort: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface AppContext {
+  pod: string /* name */;
+  namespace: string;
+  container: string;
+  node: string;
+  image: string;
+}
+
+export interface Listener {
+  port: number;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/** What a container runs: where it listens and how it answers. */
+export interface ContainerApp {
+  /** Catalogue name ("echoserver", "nginx", "generic"). */
+  kind: string;
+  listens: Listener[];
+  handle(req: HttpRequest, ctx: AppContext): HttpResponse;
+}
+
+export const REASON: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export function lowerHeaders(headers: Record<string, string>): [string, string][] {
+  return Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]);
+}

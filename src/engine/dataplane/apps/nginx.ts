@@ -1,0 +1,78 @@
+/**
+ * nginx (and httpd) as their official images ship: the welcome page on port 80 for `/` and
+ * `/index.html`, the stock 404 page for anything else. (TLS on 443 arrives with the apps issue.)
+ */
+import type { ContainerApp, HttpResponse } from './http';
+
+const WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+function notFound(version: string): string {
+  return `<html>
+<head><title>404 Not Found</title></head>
+<body>
+<center><h1>404 Not Found</h1></center>
+<hr><center>nginx/${version}</center>
+</body>
+</html>
+`;
+}
+
+const HTTPD_WELCOME = '<html><body><h1>It works!</h1></body></html>\n';
+
+/** nginx's version from the image tag ("1.27" → "1.27.3"); the stable default otherwise. */
+function versionOf(tag: string | undefined): string {
+  const m = /^(\d+\.\d+)(\.\d+)?/.exec(tag ?? '');
+  if (!m) return '1.27.3';
+  return m[2] ? `${m[1]}${m[2]}` : `${m[1]}.0`;
+}
+
+export function nginx(tag: string | undefined): ContainerApp {
+  const version = versionOf(tag);
+  return {
+    kind: 'nginx',
+    listens: [{ port: 80, protocol: 'TCP' }],
+    handle(req): HttpResponse {
+      const path = req.path.split('?')[0] ?? '/';
+      const headers = { Server: `nginx/${version}`, 'Content-Type': 'text/html' };
+      if (req.method !== 'GET' && req.method !== 'HEAD') return { status: 405, headers, body: '' };
+      if (path === '/' || path === '/index.html') return { status: 200, headers, body: req.method === 'HEAD' ? '' : WELCOME };
+      return { status: 404, headers, body: notFound(version) };
+    },
+  };
+}
+
+export function httpd(): ContainerApp {
+  return {
+    kind: 'httpd',
+    listens: [{ port: 80, protocol: 'TCP' }],
+    handle(req): HttpResponse {
+      const path = req.path.split('?')[0] ?? '/';
+      const headers = { Server: 'Apache/2.4.62 (Unix)', 'Content-Type': 'text/html' };
+      if (path === '/' || path === '/index.html') return { status: 200, headers, body: HTTPD_WELCOME };
+      return { status: 404, headers, body: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n' };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { ClusterState } from '../cluster/state';
+import type { Network } from '../dataplane/cni/network';
+import type { ConntrackTable, ConntrackEntry } from '../dataplane/conntrack';
+import type { SeededRng } from '../net/rng';
+import type { NodeRules } from './rules';
+import type { HopRecorder } from './hops';
+
+/** Everything one request's trace reads; the conntrack table is the only thing it writes. */
+export interface TraceContext {
+  state: ClusterState;
+  network: Network;
+  rulesFor(node: string): NodeRules;
+  conntrack: ConntrackTable;
+  rng: SeededRng;
+  now: number;
+}
+
+/** Where the request went, so the reply can retrace it. */
+export type PathStep =
+  | { type: 'origin-pod'; key: string; node: string }
+  | { type: 'origin-node'; node: string }
+  | { type: 'origin-external'; ip: string }
+  | { type: 'lb'; service: string }
+  | { type: 'node'; node: string; ct?: ConntrackEntry }
+  | { type: 'tunnel'; from: string; to: string; outerSrc: string; outerDst: string };
+
+export interface Flight {
+  ctx: TraceContext;
+  rec: HopRecorder;
+  path: PathStep[];
+  /** What the user asked for, for error messages ("Failed to connect to <host> port <port>"). */
+  host: string;
+  port: number;
+}

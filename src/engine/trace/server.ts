@@ -1,0 +1,127 @@
+/**
+ * The server side: the packet reaches the pod, the container listening on the port answers
+ * (nothing listening: the kernel answers with a reset, "connection refused"), and the reply
+ * retraces the path, un-NATed by the conntrack entries the request left.
+ */
+import type { Outcome, Packet } from '../types';
+import type { PodNet } from '../dataplane/cni/network';
+import { listenerFor } from '../dataplane/apps/catalogue';
+import type { HttpResponse } from '../dataplane/apps/http';
+import { reversed, withAddrs } from './hops';
+import { splitAddr } from './url';
+import type { Flight } from './context';
+
+export function refused(f: Flight): Outcome {
+  return { kind: 'error', code: 'connection-refused', message: `curl: (7) Failed to connect to ${f.host} port ${f.port} after 0 ms: Couldn't connect to server` };
+}
+
+export function timedOut(f: Flight, why: string): Outcome {
+  return { kind: 'error', code: 'timeout', message: `curl: (28) Failed to connect to ${f.host} port ${f.port} after 130000 ms: Couldn't connect to server (${why})` };
+}
+
+/** The reply travels back along the request's path; each conntrack entry undoes its NAT. */
+export function replyPath(f: Flight, reply: Packet): Packet {
+  let p = reply;
+  for (let i = f.path.length - 1; i >= 0; i--) {
+    const step = f.path[i]!;
+    switch (step.type) {
+      case 'node': {
+        const ct = step.ct;
+        if (!ct || (!ct.dnat && !ct.snat)) break;
+        const src = `${ct.original.dst}:${ct.original.dport}`;
+        const dst = `${ct.original.src}:${ct.original.sport}`;
+        const before = p;
+        p = withAddrs(p, src, dst);
+        f.rec.add({
+          at: `node:${step.node}`,
+          kind: 'reverse-nat',
+          summary: `The reply matches the connection ${step.node} tracked: conntrack rewrites it back, source ${before.src} → ${src}${ct.snat ? `, destination ${before.dst} → ${dst}` : ''}, so the client sees the address it asked for.`,
+          before,
+          packet: p,
+          rule: `conntrack: src=${ct.original.src} dst=${ct.original.dst} sport=${ct.original.sport} dport=${ct.original.dport} src=${ct.reply.src} dst=${ct.reply.dst} sport=${ct.reply.sport} dport=${ct.reply.dport}`,
+          refs: [],
+        });
+        break;
+      }
+      case 'tunnel':
+        f.rec.add({
+          at: `node:${step.to}`,
+          kind: f.ctx.network.mode === 'overlay' ? 'encap' : 'route',
+          summary: `The reply goes back from ${step.to} to ${step.from}${f.ctx.network.mode === 'overlay' ? ' inside VXLAN' : ''}.`,
+          packet: p,
+          refs: [`node:${step.from}`],
+        });
+        break;
+      case 'origin-pod':
+        f.rec.add({ at: `pod:${step.key}`, kind: 'deliver', summary: `The reply arrives at ${step.key}.`, packet: p, refs: [`pod:${step.key}`] });
+        break;
+      case 'origin-node':
+        f.rec.add({ at: `node:${step.node}`, kind: 'deliver', summary: `The reply arrives at ${step.node}.`, packet: p, refs: [] });
+        break;
+      case 'origin-external':
+        f.rec.add({ at: `external:${step.ip}`, kind: 'deliver', summary: `The reply reaches the client ${step.ip}.`, packet: p, refs: [] });
+        break;
+      case 'lb':
+        break;
+      default: {
+        const never: never = step;
+        return never;
+      }
+    }
+  }
+  return p;
+}
+
+export function responseOutcome(res: HttpResponse, servedBy?: string): Outcome {
+  return { kind: 'response', status: res.status, headers: res.headers, body: res.body, servedBy };
+}
+
+/** The request reaches a pod's network namespace. */
+export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
+  const [dstIP, dport] = splitAddr(packet.dst);
+  const [srcIP, sport] = splitAddr(packet.src);
+  const bound = listenerFor(pod.object, dport, packet.proto);
+  if (!bound) {
+    f.rec.add({
+      at: `pod:${pod.key}`,
+      kind: 'reject',
+      summary: `Nothing in ${pod.key} listens on ${packet.proto} port ${dport}: the kernel answers the SYN with a reset.`,
+      packet,
+      refs: [`pod:${pod.key}`],
+    });
+    return refused(f);
+  }
+  f.rec.add({
+    at: `pod:${pod.key}`,
+    kind: 'deliver',
+    summary: `The packet arrives on ${pod.key}'s eth0; container ${bound.container} (${bound.app.kind}) listens on ${dport} and sees the client as ${srcIP}.`,
+    packet,
+    refs: [`pod:${pod.key}`],
+  });
+  const http = packet.http;
+  const res = bound.app.handle(
+    {
+      method: http?.method ?? 'GET',
+      scheme: 'http',
+      host: http?.host ?? dstIP,
+      path: http?.path ?? '/',
+      headers: http?.headers ?? {},
+      body: undefined,
+      clientAddress: srcIP,
+      clientPort: sport,
+      serverAddress: dstIP,
+      serverPort: dport,
+    },
+    { pod: pod.name, namespace: pod.namespace, container: bound.container, node: pod.node, image: bound.image },
+  );
+  const reply = reversed(packet, res.status, res.headers);
+  f.rec.add({
+    at: `pod:${pod.key}`,
+    kind: 'respond',
+    summary: `${bound.container} answers ${res.status}.`,
+    packet: reply,
+    refs: [`pod:${pod.key}`],
+  });
+  replyPath(f, reply);
+  return responseOutcome(res, `pod:${pod.key}/${bound.container}`);
+}
