@@ -1,8 +1,9 @@
 /** Every benchmark case, grouped; `npm run bench -- <filter>` runs the groups whose name contains the filter. */
 import { formatMs, runCase, type BenchCase, type BenchResult } from './harness';
 import { clusterCases } from './cluster.bench';
+import { dataplaneCases } from './dataplane.bench';
 
-const ALL: BenchCase[] = [...clusterCases];
+const ALL: BenchCase[] = [...clusterCases, ...dataplaneCases];
 
 export async function runAll(filter?: string): Promise<BenchResult[]> {
   const cases = ALL.filter((c) => !filter || c.group.includes(filter) || c.name.includes(filter));

@@ -28,8 +28,9 @@ function failure(code: Extract<Outcome, { kind: 'error' }>['code'], message: str
 }
 
 /** After a node's rules: on to the pod, another node, or the node itself. */
+const at = (n: string) => `node:${n}`;
+
 function afterNode(f: Flight, result: NodeResult, packet: Packet): Outcome {
-  const at = (n: string) => `node:${n}`;
   switch (result.kind) {
     case 'reject': {
       f.rec.add({ at: at(result.node), kind: 'reject', summary: 'A REJECT rule answers at once with ICMP port unreachable: the Service has no endpoints to send this to.', packet, rule: result.rule, refs: [] });

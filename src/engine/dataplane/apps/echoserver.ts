@@ -47,8 +47,9 @@ function legacyBody(req: HttpRequest): string {
   ].join('\n');
 }
 
+const tab = (lines: string[]) => lines.map((l) => `\t${l}`);
+
 function currentBody(req: HttpRequest, ctx: AppContext): string {
-  const tab = (lines: string[]) => lines.map((l) => `\t${l}`);
   return [
     '',
     '',
