@@ -14,7 +14,7 @@ import { isLocalAddress } from './evaluate';
 import type { RecentStore } from './recent';
 import type { Hook, ParsedTables, TableName } from './types';
 import { getChain } from './types';
-import { toPacketState, walkState, type MatchedRule, type NetfilterPacket, type WalkResult } from './walk';
+import { toPacketState, walkState, type MatchedRule, type NetfilterPacket, type WalkContext, type WalkResult } from './walk';
 
 const HOOK_TABLES: Readonly<Record<Hook, readonly TableName[]>> = {
   PREROUTING: ['raw', 'mangle', 'nat'],
@@ -69,12 +69,14 @@ export function runFlow(tables: ParsedTables, packet: NetfilterPacket, ctx: Flow
   let snat: string | undefined;
   let masquerade = false;
   let last: NetfilterPacket = packet;
+  // `chance` decides every statistic match, so the walk never draws from `random`.
+  const walkCtx: WalkContext = { ...ctx, random: () => 0 };
 
   const runHook = (hook: Hook): 'DROP' | 'REJECT' | undefined => {
     for (const table of HOOK_TABLES[hook]) {
       if (table === 'nat' && !natEligible) continue;
       if (!getChain(tables, table, hook)) continue;
-      const r = walkState(tables, table, hook, state, packet, { ...ctx, random: () => 0 });
+      const r = walkState(tables, table, hook, state, packet, walkCtx);
       matched.push(...r.matched);
       steps.push({ table, hook, verdict: r.verdict, decidedBy: r.decidedBy });
       last = r.packet;

@@ -20,6 +20,13 @@ export interface ModuleParser {
   finish(): Match | string;
 }
 
+const L4_OPTIONS = new Set(['--dport', '--destination-port', '--sport', '--source-port']);
+const MULTIPORT_OPTIONS = new Set(['--dports', '--destination-ports', '--sports', '--source-ports', '--ports']);
+const STATISTIC_OPTIONS = new Set(['--mode', '--probability', '--every', '--packet']);
+const RECENT_VALUE_OPTIONS = new Set(['--name', '--seconds', '--mask', '--hitcount']);
+const RECENT_FLAGS = new Set(['--set', '--rcheck', '--update', '--remove', '--reap', '--rsource', '--rdest', '--rttl']);
+const PHYSDEV_FLAGS = new Set(['--physdev-is-in', '--physdev-is-out', '--physdev-is-bridged']);
+
 const CT_STATES = ['INVALID', 'NEW', 'ESTABLISHED', 'RELATED', 'UNTRACKED', 'SNAT', 'DNAT'];
 const ADDR_TYPES = [
   'UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST',
@@ -59,7 +66,7 @@ class L4Module implements ModuleParser {
   private dport: PortCheck | undefined;
   constructor(readonly name: L4Proto) {}
   accepts(option: string): OptionKind | undefined {
-    return ['--dport', '--destination-port', '--sport', '--source-port'].includes(option) ? 'value' : undefined;
+    return L4_OPTIONS.has(option) ? 'value' : undefined;
   }
   apply(option: string, value: string, negate: boolean): string | undefined {
     const r = parsePortRange(value);
@@ -78,7 +85,7 @@ class MultiportModule implements ModuleParser {
   readonly name = 'multiport';
   private match: Match | undefined;
   accepts(option: string): OptionKind | undefined {
-    return ['--dports', '--destination-ports', '--sports', '--source-ports', '--ports'].includes(option) ? 'value' : undefined;
+    return MULTIPORT_OPTIONS.has(option) ? 'value' : undefined;
   }
   apply(option: string, value: string, negate: boolean): string | undefined {
     if (this.match) return 'multiport: only one of --sports, --dports, --ports';
@@ -152,7 +159,7 @@ class StatisticModule implements ModuleParser {
   private probability: number | undefined;
   private negate = false;
   accepts(option: string): OptionKind | undefined {
-    return ['--mode', '--probability', '--every', '--packet'].includes(option) ? 'value' : undefined;
+    return STATISTIC_OPTIONS.has(option) ? 'value' : undefined;
   }
   apply(option: string, value: string, negate: boolean): string | undefined {
     if (option === '--mode') {
@@ -185,9 +192,8 @@ class RecentModule implements ModuleParser {
   private mask = 0xffffffff;
   private seen = new Set<string>();
   accepts(option: string): OptionKind | undefined {
-    if (['--name', '--seconds', '--mask', '--hitcount'].includes(option)) return 'value';
-    if (['--set', '--rcheck', '--update', '--remove', '--reap', '--rsource', '--rdest', '--rttl'].includes(option)) return 'flag';
-    return undefined;
+    if (RECENT_VALUE_OPTIONS.has(option)) return 'value';
+    return RECENT_FLAGS.has(option) ? 'flag' : undefined;
   }
   apply(option: string, value: string, negate: boolean): string | undefined {
     const modes = { '--set': 'set', '--rcheck': 'rcheck', '--update': 'update', '--remove': 'remove' } as const;
@@ -263,7 +269,7 @@ class PhysdevModule implements ModuleParser {
   private m: { isIn?: boolean; isOut?: boolean; isBridged?: boolean; inName?: IfaceCheck; outName?: IfaceCheck } = {};
   accepts(option: string): OptionKind | undefined {
     if (option === '--physdev-in' || option === '--physdev-out') return 'value';
-    return ['--physdev-is-in', '--physdev-is-out', '--physdev-is-bridged'].includes(option) ? 'flag' : undefined;
+    return PHYSDEV_FLAGS.has(option) ? 'flag' : undefined;
   }
   apply(option: string, value: string, negate: boolean): string | undefined {
     if (option === '--physdev-in') this.m.inName = { negate, name: value };

@@ -211,6 +211,14 @@ describe('parseIptablesSave: errors name the line and never throw', () => {
     expect(errorsOf(wrap('FLUSH everything'))).toEqual(['3: unrecognized line (expected -A, -I, -N, -X, a chain declaration or COMMIT)']);
   });
 
+  it('handles thousands of chained chains without deep recursion', () => {
+    const n = 5000;
+    const decl = Array.from({ length: n }, (_, i) => `:C${i} - [0:0]`).join('\n');
+    const jumps = Array.from({ length: n - 1 }, (_, i) => `-A C${i} -j C${i + 1}`).join('\n');
+    const r = parseIptablesSave(`*filter\n${decl}\n-A INPUT -j C0\n${jumps}\n-A C${n - 1} -j C0\nCOMMIT\n`);
+    expect(r.errors.map((e) => e.message.slice(0, 22))).toEqual(['jump loop: C0 -> C1 ->']);
+  });
+
   it('keeps the rest of the dump when a rule fails', () => {
     const r = parseIptablesSave(wrap('-A KUBE-X -m geoip -j RETURN\n-A KUBE-X -j RETURN'));
     expect(r.errors).toHaveLength(1);

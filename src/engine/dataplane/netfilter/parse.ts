@@ -30,17 +30,17 @@ interface TableBuilder {
   name: TableName;
   chains: Map<string, Chain>;
   /** Declaration order (names); built-ins not declared are appended at the end. */
-  order: string[];
+  order: Set<string>;
 }
 
 function newTable(name: TableName): TableBuilder {
   const chains = new Map<string, Chain>();
   for (const hook of BUILTIN_CHAINS[name]) chains.set(hook, { name: hook, builtin: true, policy: 'ACCEPT', rules: [], line: 0 });
-  return { name, chains, order: [] };
+  return { name, chains, order: new Set() };
 }
 
 function finishTable(b: TableBuilder): Table {
-  const names = [...b.order, ...[...b.chains.keys()].filter((n) => !b.order.includes(n))];
+  const names = [...b.order, ...[...b.chains.keys()].filter((n) => !b.order.has(n))];
   const chains = names.map((n) => b.chains.get(n)).filter((c): c is Chain => c !== undefined);
   return { name: b.name, chains, byName: new Map(chains.map((c) => [c.name, c])) };
 }
@@ -119,7 +119,7 @@ export function parseIptablesSave(text: string): ParseResult {
       else if (c.rules.length > 0) err(lineNo, line, `cannot delete chain ${chainName}: it still has rules`);
       else {
         current.chains.delete(chainName);
-        current.order = current.order.filter((n) => n !== chainName);
+        current.order.delete(chainName);
       }
       continue;
     }
@@ -193,5 +193,5 @@ function declareChain(
     line: lineNo,
   };
   t.chains.set(name, chain);
-  if (!t.order.includes(name)) t.order.push(name);
+  t.order.add(name);
 }

@@ -33,7 +33,7 @@ const GENERIC: Record<string, 'src' | 'dst' | 'proto' | 'in' | 'out'> = {
   '-o': 'out', '--out-interface': 'out',
 };
 
-const PORT_OPTIONS = ['--dport', '--sport', '--destination-port', '--source-port'];
+const PORT_OPTIONS = new Set(['--dport', '--sport', '--destination-port', '--source-port']);
 
 export function parseRuleWords(words: readonly Word[]): ParsedRule | string {
   const generic: Match[] = [];
@@ -115,7 +115,7 @@ export function parseRuleWords(words: readonly Word[]): ParsedRule | string {
       const kind = modules[k]!.accepts(w);
       if (kind) owner = { parser: modules[k]!, kind };
     }
-    if (!owner && PORT_OPTIONS.includes(w) && (proto === 'tcp' || proto === 'udp' || proto === 'sctp')) {
+    if (!owner && PORT_OPTIONS.has(w) && (proto === 'tcp' || proto === 'udp' || proto === 'sctp')) {
       const implicit = createModule(proto)!;
       modules.push(implicit);
       owner = { parser: implicit, kind: 'value' };

@@ -21,6 +21,9 @@ const REJECT_WITH = [
   'icmp-admin-prohibited', 'admin-prohib', 'tcp-reset', 'tcp-rst',
 ];
 
+const MARK_OPTIONS = new Set(['--set-mark', '--set-xmark', '--and-mark', '--or-mark', '--xor-mark']);
+const LOG_FLAGS = new Set(['--log-tcp-sequence', '--log-tcp-options', '--log-ip-options', '--log-uid', '--log-macdecode']);
+
 /** Extension targets this interpreter does not model; named so the error says so. */
 const UNSUPPORTED = [
   'QUEUE', 'NFQUEUE', 'REDIRECT', 'TPROXY', 'CT', 'NOTRACK', 'CONNMARK', 'TCPMSS', 'TTL',
@@ -65,7 +68,8 @@ class NatTarget implements TargetParser {
   }
   accepts(option: string): OptionKind | undefined {
     if (option === this.option) return 'value';
-    return ['--random', '--persistent', ...(this.kind === 'SNAT' ? ['--random-fully'] : [])].includes(option) ? 'flag' : undefined;
+    const flag = option === '--random' || option === '--persistent' || (this.kind === 'SNAT' && option === '--random-fully');
+    return flag ? 'flag' : undefined;
   }
   apply(option: string, value: string, negate: boolean): string | undefined {
     if (negate) return `cannot negate ${option}`;
@@ -101,7 +105,7 @@ class MasqueradeTarget implements TargetParser {
 class MarkTarget implements TargetParser {
   private target: Target | undefined;
   accepts(option: string): OptionKind | undefined {
-    return ['--set-mark', '--set-xmark', '--and-mark', '--or-mark', '--xor-mark'].includes(option) ? 'value' : undefined;
+    return MARK_OPTIONS.has(option) ? 'value' : undefined;
   }
   apply(option: string, value: string, negate: boolean): string | undefined {
     if (negate) return `cannot negate ${option}`;
@@ -127,9 +131,7 @@ class LogTarget implements TargetParser {
   private prefix: string | undefined;
   accepts(option: string): OptionKind | undefined {
     if (option === '--log-prefix' || option === '--log-level') return 'value';
-    return ['--log-tcp-sequence', '--log-tcp-options', '--log-ip-options', '--log-uid', '--log-macdecode'].includes(option)
-      ? 'flag'
-      : undefined;
+    return LOG_FLAGS.has(option) ? 'flag' : undefined;
   }
   apply(option: string, value: string, negate: boolean): string | undefined {
     if (negate) return `cannot negate ${option}`;

@@ -11,46 +11,54 @@ export interface Word {
 
 export type TokenizeResult = { ok: true; words: Word[] } | { ok: false; message: string };
 
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+const BACKSLASH = 92;
+
 export function tokenize(line: string): TokenizeResult {
   const words: Word[] = [];
-  let i = 0;
   const n = line.length;
+  let i = 0;
   while (i < n) {
-    const c = line[i];
-    if (c === ' ' || c === '\t') {
+    const c = line.charCodeAt(i);
+    if (c === SPACE || c === TAB) {
       i++;
       continue;
     }
-    if (c === '"') {
-      let text = '';
-      i++;
-      let closed = false;
-      while (i < n) {
-        const d = line[i];
-        if (d === '\\' && i + 1 < n && (line[i + 1] === '"' || line[i + 1] === '\\')) {
-          text += line[i + 1];
-          i += 2;
-          continue;
-        }
-        if (d === '"') {
-          closed = true;
-          i++;
-          break;
-        }
-        text += d;
-        i++;
-      }
-      if (!closed) return { ok: false, message: 'unterminated quoted string' };
-      if (i < n && line[i] !== ' ' && line[i] !== '\t') {
-        return { ok: false, message: 'a quoted string must be followed by a space' };
-      }
-      words.push({ text, quoted: true });
+    if (c !== QUOTE) {
+      let j = i + 1;
+      while (j < n && line.charCodeAt(j) !== SPACE && line.charCodeAt(j) !== TAB) j++;
+      words.push({ text: line.slice(i, j), quoted: false });
+      i = j;
       continue;
     }
-    let j = i;
-    while (j < n && line[j] !== ' ' && line[j] !== '\t') j++;
-    words.push({ text: line.slice(i, j), quoted: false });
-    i = j;
+    // A quoted word: copy runs between escapes.
+    let text = '';
+    let start = i + 1;
+    let j = start;
+    let closed = false;
+    while (j < n) {
+      const d = line.charCodeAt(j);
+      if (d === BACKSLASH && j + 1 < n && (line.charCodeAt(j + 1) === QUOTE || line.charCodeAt(j + 1) === BACKSLASH)) {
+        text += line.slice(start, j) + line[j + 1];
+        j += 2;
+        start = j;
+        continue;
+      }
+      if (d === QUOTE) {
+        closed = true;
+        break;
+      }
+      j++;
+    }
+    if (!closed) return { ok: false, message: 'unterminated quoted string' };
+    text += line.slice(start, j);
+    i = j + 1;
+    if (i < n && line.charCodeAt(i) !== SPACE && line.charCodeAt(i) !== TAB) {
+      return { ok: false, message: 'a quoted string must be followed by a space' };
+    }
+    words.push({ text, quoted: true });
   }
   return { ok: true, words };
 }

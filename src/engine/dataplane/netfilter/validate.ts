@@ -37,28 +37,36 @@ export function validateTable(table: TableName, chains: Map<string, Chain>): Par
     });
   }
 
-  // Loops: depth-first over chain jumps; a rule that jumps back onto the current path is removed.
+  // Loops: an iterative depth-first walk over chain jumps (dumps can hold thousands of
+  // chains); a rule that jumps back onto the current path is removed.
   const state = new Map<string, 'open' | 'done'>();
-  const visit = (name: string, path: string[]): void => {
-    state.set(name, 'open');
-    const chain = chains.get(name);
-    if (chain) {
-      chain.rules = chain.rules.filter((rule) => {
-        const t = rule.target;
-        if (t?.kind !== 'chain') return true;
-        const s = state.get(t.chain);
-        if (s === 'open') {
-          const cycle = [...path, name];
-          const loop = [...cycle.slice(cycle.indexOf(t.chain)), t.chain].join(' -> ');
-          fail(rule, `jump loop: ${loop}`);
-          return false;
-        }
-        if (s === undefined) visit(t.chain, [...path, name]);
-        return true;
-      });
+  for (const root of chains.keys()) {
+    if (state.has(root)) continue;
+    state.set(root, 'open');
+    const stack: { name: string; next: number; drop: Set<number> }[] = [{ name: root, next: 0, drop: new Set() }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const chain = chains.get(frame.name)!;
+      if (frame.next >= chain.rules.length) {
+        if (frame.drop.size > 0) chain.rules = chain.rules.filter((_, k) => !frame.drop.has(k));
+        state.set(frame.name, 'done');
+        stack.pop();
+        continue;
+      }
+      const k = frame.next++;
+      const rule = chain.rules[k]!;
+      const t = rule.target;
+      if (t?.kind !== 'chain') continue;
+      const s = state.get(t.chain);
+      if (s === 'open') {
+        const path = stack.map((f) => f.name);
+        fail(rule, `jump loop: ${[...path.slice(path.indexOf(t.chain)), t.chain].join(' -> ')}`);
+        frame.drop.add(k);
+      } else if (s === undefined) {
+        state.set(t.chain, 'open');
+        stack.push({ name: t.chain, next: 0, drop: new Set() });
+      }
     }
-    state.set(name, 'done');
-  };
-  for (const name of chains.keys()) if (!state.has(name)) visit(name, []);
+  }
   return errors;
 }
