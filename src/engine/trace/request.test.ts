@@ -3,6 +3,8 @@
  * Service type and policy), seed 001's three Service types, and the failure outcomes.
  */
 import { describe, expect, it } from 'vitest';
+// oxlint-disable-next-line no-restricted-imports -- tests read the scenario data from disk
+import { readFileSync } from 'node:fs';
 import { createPlayground } from '../index';
 import type { Trace } from '../types';
 
@@ -217,5 +219,31 @@ describe('pod networking', () => {
     expect(pg.request({ from: { pod: 'default/busybox' }, url: `http://${server.ip}:9999/` }).outcome).toMatchObject({ code: 'connection-refused' });
     expect(pg.request({ from: { pod: 'default/busybox' }, url: 'http://my-nginx/' }).outcome).toMatchObject({ code: 'dns-nxdomain' });
     expect(pg.request({ from: { external: '203.0.113.200' }, url: 'http://10.244.1.5/' }).outcome).toMatchObject({ code: 'timeout' });
+  });
+});
+
+const read = (f: string) => readFileSync(new URL(`../../../public/scenarios/seed-001-service-types/${f}`, import.meta.url), 'utf8');
+
+describe('seed 001 scenario files', () => {
+  it('svc-2 answers on node port 30000 of every node; svc-3 on its external IP only with a cloud', () => {
+    for (const lb of ['cloud', 'none'] as const) {
+      const pg = createPlayground({ loadBalancer: lb });
+      for (const f of ['01-clusterip.yaml', '02-nodeport.yaml', '04-loadbalancer.yaml']) {
+        expect(pg.apply(read(f)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      }
+      const s = pg.snapshot();
+      for (const n of s.nodes) {
+        const t = pg.request({ from: { external: '198.51.100.79' }, url: `http://${n.internalIP}:30000/` });
+        expect(t.outcome).toMatchObject({ kind: 'response', status: 200, servedBy: 'pod:default/pod-1/container' });
+      }
+      const svc3 = s.services.find((x) => x.name === 'svc-3')!;
+      if (lb === 'cloud') {
+        const t = pg.request({ from: { external: '198.51.100.79' }, url: `http://${svc3.loadBalancerIP}:9000/` });
+        expect(t.outcome).toMatchObject({ kind: 'response', status: 200 });
+        expect(t.hops.map((h) => h.at)).toContain('lb:default/svc-3');
+      } else {
+        expect(svc3.loadBalancerIP).toBeUndefined();
+      }
+    }
   });
 });
