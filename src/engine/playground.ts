@@ -5,6 +5,8 @@
 import { cloneJson } from './net/clone';
 import type { ApplyResult, ClusterSnapshot, CommandResult, Diagnostic, PacketVerdict, Playground, PlaygroundOptions, RequestSpec, Trace } from './types';
 import { DataPlane } from './dataplane/dataplane';
+import { resolve as resolveDns } from './dataplane/dns';
+import type { DnsQuery, DnsResult } from './types';
 import type { KubeObject } from './api/objects';
 import { kindByResourceName, kindInfo, type SupportedKind } from './api/kinds';
 import { diagnostic, fromFieldError } from './diagnostics';
@@ -82,6 +84,11 @@ export class ClusterPlayground implements Playground {
   tracePacket(node: string, packet: { src: string; dst: string; dport: number; proto?: 'TCP' | 'UDP' | 'SCTP' }): PacketVerdict {
     const t = this.dataplane.tracePacket(this.state, node, packet);
     return { verdict: t.verdict, endpoints: t.endpoints, masquerade: t.masquerade, rules: t.rules };
+  }
+
+  /** Ask cluster DNS as the given pod's resolver would (search list, ndots). */
+  resolve(query: DnsQuery): DnsResult {
+    return resolveDns(this.state, query);
   }
 
   /** The node's rules in iptables-save format, as kube-proxy writes them. */

@@ -268,7 +268,7 @@ export interface ClusterSnapshot {
 /**
  * The engine's entry object. These methods exist now; the DESIGN contract's others join as
  * their issues land, with the signatures given there: `kubectl(commandLine)`,
- * `resolve(query): DnsResult`, `routeIngress(request): IngressDecision`.
+ * `routeIngress(request): IngressDecision`.
  */
 export interface Playground {
   /** kubectl apply semantics. Documents with errors are rejected, the rest applied. */
@@ -285,4 +285,6 @@ export interface Playground {
   tracePacket(node: string, packet: { src: string; dst: string; dport: number; proto?: 'TCP' | 'UDP' | 'SCTP' }): PacketVerdict;
   /** The node's rules in `iptables-save` format, as kube-proxy would write them. */
   iptablesSave(node: string): string;
+  /** Ask cluster DNS as the given pod's resolver would (search list, ndots). */
+  resolve(query: DnsQuery): DnsResult;
 }

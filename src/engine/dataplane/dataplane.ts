@@ -80,7 +80,9 @@ export class DataPlane {
       if (!recent) this.recent.set(name, (recent = createRecentStore()));
       return nodeRules(this.node(state, name).tables, network.nodes.get(name)?.addresses ?? new Set(), this.rng, recent, state.time);
     };
-    return traceRequest({ state, network, rulesFor, conntrack: this.conntrack, rng: this.rng, now: state.time }, spec);
+    const run = (s: RequestSpec, depth: number): Trace =>
+      traceRequest({ state, network, rulesFor, conntrack: this.conntrack, rng: this.rng, now: state.time, depth, subrequest: run }, s);
+    return run(spec, 0);
   }
 
   /** `conntrack -L` on a node. */

@@ -4,10 +4,15 @@ import type { ConntrackTable, ConntrackEntry } from '../dataplane/conntrack';
 import type { SeededRng } from '../net/rng';
 import type { NodeRules } from './rules';
 import type { HopRecorder } from './hops';
+import type { RequestSpec, Trace } from '../types';
 
 /** Everything one request's trace reads; the conntrack table is the only thing it writes. */
 export interface TraceContext {
   state: ClusterState;
+  /** A request made by a container while answering: traced like any other, one level deeper. */
+  subrequest(spec: RequestSpec, depth: number): Trace;
+  /** How deep in nested app calls this trace is (0 for the user's request). */
+  depth: number;
   network: Network;
   rulesFor(node: string): NodeRules;
   conntrack: ConntrackTable;
@@ -31,4 +36,6 @@ export interface Flight {
   /** What the user asked for, for error messages ("Failed to connect to <host> port <port>"). */
   host: string;
   port: number;
+  /** The request body, handed to the app that answers. */
+  body?: string;
 }

@@ -8,6 +8,8 @@
  */
 import type { Outcome, Packet, RequestSpec, Trace } from '../types';
 import { formatCidr, isIPv4 } from '../net/ipv4';
+import { resolveQuery, upstreamAnswer, formatRecord } from '../dataplane/dns';
+import { lookupFromPod } from './dns';
 import { healthCheckResponse, healthCheckService } from '../dataplane/healthcheck';
 import { loadBalancerBackends, serviceForLoadBalancerIP } from '../dataplane/loadbalancer';
 import { HopRecorder, reversed } from './hops';
@@ -143,15 +145,36 @@ export function traceRequest(ctx: TraceContext, spec: RequestSpec): Trace {
   const done = (outcome: Outcome): Trace => ({ request: spec, hops: rec.hops, outcome });
   const url = parseUrl(spec.url);
   if (typeof url === 'string') return done(failure('no-route', url));
-  const f: Flight = { ctx, rec, path: [], host: url.host, port: url.port };
-  if (!isIPv4(url.host)) {
-    return done(failure('dns-nxdomain', `curl: (6) Could not resolve host: ${url.host} (kubepath resolves cluster DNS names from the DNS milestone on; use an IP address for now)`));
-  }
+  const f: Flight = { ctx, rec, path: [], host: url.host, port: url.port, body: spec.body };
   const method = (spec.method ?? 'GET').toUpperCase();
+  // A name is looked up first: by the pod's resolver through cluster DNS, or (nodes, outside
+  // clients) by an upstream resolver that knows nothing of the cluster's names.
+  let dstIP = url.host;
+  let lookupTrace: Trace | undefined;
+  if (!isIPv4(url.host)) {
+    const from = spec.from;
+    const pod = 'pod' in from ? ctx.network.pods.get(from.pod.includes('/') ? from.pod : `default/${from.pod}`) : undefined;
+    if (pod) {
+      const resolution = resolveQuery(ctx.state, { from: pod.key, name: url.host, type: 'A' });
+      const nameserver = resolution.resolvConf?.nameservers[0] ?? '';
+      const lookup = lookupFromPod(ctx, pod, url.host, nameserver, () => resolution);
+      lookupTrace = lookup.trace;
+      if (!lookup.ip) {
+        rec.add({ at: `pod:${pod.key}`, kind: 'resolve', summary: `${url.host} does not resolve (${resolution.rcode}; tried ${resolution.tried.join(', ')}).`, packet: { src: `${pod.ip}:0`, dst: `${nameserver}:53`, proto: 'UDP', direction: 'request' }, refs: [`pod:${pod.key}`], children: [lookup.trace] });
+        return done(failure('dns-nxdomain', `curl: (6) Could not resolve host: ${url.host}`));
+      }
+      dstIP = lookup.ip;
+    } else if (!('pod' in from)) {
+      const a = upstreamAnswer(url.host.endsWith('.') ? url.host : `${url.host}.`, 'A');
+      const rr = a.answers.find((r) => r.type === 'A');
+      if (!rr) return done(failure('dns-nxdomain', `curl: (6) Could not resolve host: ${url.host}${url.host.includes(ctx.state.options.clusterDomain) || !url.host.includes('.') ? ' (cluster names resolve only inside pods, through CoreDNS)' : ''}`));
+      dstIP = formatRecord(rr).split(' ').at(-1) ?? '';
+    }
+  }
   const headers: Record<string, string> = { Host: url.hostHeader, 'User-Agent': 'curl/8.11.1', Accept: '*/*', ...spec.headers };
   const packetFrom = (src: string): Packet => ({
     src: `${src}:${ephemeralPort(ctx)}`,
-    dst: `${url.host}:${url.port}`,
+    dst: `${dstIP}:${url.port}`,
     proto: 'TCP',
     direction: 'request',
     http: { method, host: url.hostHeader, path: url.path, headers },
@@ -163,13 +186,20 @@ export function traceRequest(ctx: TraceContext, spec: RequestSpec): Trace {
     if (!pod) return done(failure('no-route', `error: pod ${key} is not running, so it cannot send a request`));
     const packet = packetFrom(pod.ip);
     const container = from.container ?? pod.object.spec?.containers?.[0]?.name ?? '';
-    rec.add({ at: `pod:${key}`, kind: 'send', summary: `${method} ${url.path} from container ${container} in ${key}: a TCP connection from ${packet.src} to ${packet.dst}.`, packet, refs: [`pod:${key}`] });
+    rec.add({
+      at: `pod:${key}`,
+      kind: 'send',
+      summary: `${method} ${url.path} from container ${container} in ${key}: ${lookupTrace ? `${url.host} resolved to ${dstIP}, then ` : ''}a TCP connection from ${packet.src} to ${packet.dst}.`,
+      packet,
+      refs: [`pod:${key}`],
+      ...(lookupTrace ? { children: [lookupTrace] } : {}),
+    });
     f.path.push({ type: 'origin-pod', key, node: pod.node });
-    if (url.host === '127.0.0.1' || url.host === pod.ip) {
+    if (dstIP === '127.0.0.1' || dstIP === pod.ip) {
       // localhost and the pod's own IP stay inside its network namespace: containers of one
       // pod share it, so a sibling's port answers.
       f.path.length = 0;
-      return done(deliverToPod(f, pod, { ...packet, src: `${url.host}:${splitAddr(packet.src)[1]}` }));
+      return done(deliverToPod(f, pod, { ...packet, src: `${dstIP}:${splitAddr(packet.src)[1]}` }));
     }
     if (pod.hostNetwork) return done(afterNode(f, atNode(f, pod.node, packet, 'OUTPUT'), packet));
     rec.add({ at: `node:${pod.node}`, kind: 'route', summary: `The packet leaves ${key}'s eth0 through its veth into ${pod.node}'s bridge cni0, where the node's netfilter sees it.`, packet, rule: 'default via cni0 (the pod\'s gateway)', refs: [`node:${pod.node}`] });
@@ -180,7 +210,7 @@ export function traceRequest(ctx: TraceContext, spec: RequestSpec): Trace {
     if (!node) return done(failure('no-route', `error: node ${from.node} not found`));
     // The kernel picks the source address by route: loopback for 127.0.0.0/8, the address
     // itself for one of the node's own, the InternalIP (eth0) otherwise.
-    const src = url.host.startsWith('127.') ? '127.0.0.1' : node.addresses.has(url.host) ? url.host : node.internalIP;
+    const src = dstIP.startsWith('127.') ? '127.0.0.1' : node.addresses.has(dstIP) ? dstIP : node.internalIP;
     const packet = packetFrom(src);
     rec.add({ at: `node:${node.name}`, kind: 'send', summary: `${method} ${url.path} from ${node.name} itself: ${packet.src} → ${packet.dst}.`, packet, refs: [`node:${node.name}`] });
     f.path.push({ type: 'origin-node', node: node.name });

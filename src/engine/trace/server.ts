@@ -9,7 +9,13 @@ import { listenerFor } from '../dataplane/apps/catalogue';
 import type { HttpResponse } from '../dataplane/apps/http';
 import { reversed, withAddrs } from './hops';
 import { splitAddr } from './url';
+import { processEnv } from '../dataplane/apps/processenv';
+import type { OutboundRequest, OutboundResult } from '../dataplane/apps/http';
+import type { Trace } from '../types';
 import type { Flight } from './context';
+
+/** Apps calling apps: deeper than this is a loop. */
+export const MAX_CALL_DEPTH = 8;
 
 export function refused(f: Flight): Outcome {
   return { kind: 'error', code: 'connection-refused', message: `curl: (7) Failed to connect to ${f.host} port ${f.port} after 0 ms: Couldn't connect to server` };
@@ -99,6 +105,17 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
     refs: [`pod:${pod.key}`],
   });
   const http = packet.http;
+  const children: Trace[] = [];
+  const spec = pod.object.spec?.containers?.find((c) => c.name === bound.container);
+  const fetch = (out: OutboundRequest): OutboundResult => {
+    if (f.ctx.depth >= MAX_CALL_DEPTH) {
+      return { ok: false, code: 'loop', message: `kubepath stopped a chain of ${MAX_CALL_DEPTH} nested calls (the apps call each other in a loop)` };
+    }
+    const child = f.ctx.subrequest({ from: { pod: pod.key, container: bound.container }, url: out.url, method: out.method, headers: out.headers, body: out.body }, f.ctx.depth + 1);
+    children.push(child);
+    const o = child.outcome;
+    return o.kind === 'response' ? { ok: true, response: { status: o.status, headers: o.headers, body: o.body } } : { ok: false, code: o.code, message: o.message };
+  };
   const res = bound.app.handle(
     {
       method: http?.method ?? 'GET',
@@ -106,21 +123,31 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
       host: http?.host ?? dstIP,
       path: http?.path ?? '/',
       headers: http?.headers ?? {},
-      body: undefined,
+      body: f.body,
       clientAddress: srcIP,
       clientPort: sport,
       serverAddress: dstIP,
       serverPort: dport,
     },
-    { pod: pod.name, namespace: pod.namespace, container: bound.container, node: pod.node, image: bound.image },
+    {
+      pod: pod.name,
+      namespace: pod.namespace,
+      container: bound.container,
+      node: pod.node,
+      image: bound.image,
+      env: Object.fromEntries(processEnv(pod.object, bound.container, f.ctx.state)),
+      argv: [...(spec?.command ?? []), ...(spec?.args ?? [])],
+      fetch,
+    },
   );
   const reply = reversed(packet, res.status, res.headers);
   f.rec.add({
     at: `pod:${pod.key}`,
     kind: 'respond',
-    summary: `${bound.container} answers ${res.status}.`,
+    summary: `${bound.container} answers ${res.status}${children.length ? ` after ${children.length} call${children.length > 1 ? 's' : ''} of its own` : ''}.`,
     packet: reply,
     refs: [`pod:${pod.key}`],
+    ...(children.length ? { children } : {}),
   });
   replyPath(f, reply);
   return responseOutcome(res, `pod:${pod.key}/${bound.container}`);

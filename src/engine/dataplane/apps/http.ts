@@ -23,12 +23,34 @@ export interface HttpResponse {
   body: string;
 }
 
+/** An HTTP call a container makes while answering (an app's downstream request). */
+export interface OutboundRequest {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** What the call got back: a response, or the error the client library would report. */
+export type OutboundResult =
+  | { ok: true; response: HttpResponse }
+  | { ok: false; code: string; message: string };
+
 export interface AppContext {
   pod: string /* name */;
   namespace: string;
   container: string;
   node: string;
   image: string;
+  /** The container's environment as its process sees it (Service variables included). */
+  env: Readonly<Record<string, string>>;
+  /** The container's command-line arguments (command + args), for apps configured by flags. */
+  argv: readonly string[];
+  /**
+   * Make a request from this container, through the real data plane; the engine records it
+   * as a child trace of the hop that answered.
+   */
+  fetch(req: OutboundRequest): OutboundResult;
 }
 
 export interface Listener {

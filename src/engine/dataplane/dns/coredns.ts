@@ -95,7 +95,7 @@ function srv(zone: ClusterZone, name: string): Built {
   return { records, additional };
 }
 
-function cname(zone: ClusterZone, name: string): Built {
+function canonicalName(zone: ClusterZone, name: string): Built {
   const look = lookupName(zone, name, 'CNAME');
   if (isNameError(look)) return look;
   const first = look.items[0];
@@ -129,7 +129,7 @@ function servePlugin(zone: ClusterZone, origin: string, name: string, qtype: QTy
   else if (!inClusterZone) built = { nameError: true }; // forward names under in-addr.arpa do not parse
   else if (qtype === 'A' || qtype === 'AAAA') built = addresses(zone, name, qtype, []);
   else if (qtype === 'SRV') built = srv(zone, name);
-  else built = cname(zone, name);
+  else built = canonicalName(zone, name);
   const base = { authority: [] as DnsRecord[], additional: [] as DnsRecord[], source: 'kubernetes' as const };
   if (isNameError(built)) return { ...base, rcode: 'NXDOMAIN', answers: [], authority: [soaRecord(zone, origin)] };
   if (built.records.length === 0) return { ...base, rcode: 'NOERROR', answers: [], authority: [soaRecord(zone, origin)] };

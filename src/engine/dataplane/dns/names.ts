@@ -6,6 +6,8 @@
  */
 import { isIPv4 } from '../../net/ipv4';
 
+export { isIPv4 };
+
 /** `name` with exactly the trailing dot a fully qualified name carries ("." stays "."). */
 export function fqdn(name: string): string {
   if (name === '' || name === '.') return '.';
@@ -75,6 +77,13 @@ export function isReverseName(name: string): boolean {
   return isSubdomain('in-addr.arpa.', name) || isSubdomain('ip6.arpa.', name);
 }
 
+/** 16-bit groups of one side of "::"; undefined when one is not 1-4 hex digits. */
+function hexGroups(s: string): string[] | undefined {
+  if (s === '') return [];
+  const parts = s.split(':');
+  return parts.every((p) => /^[0-9a-fA-F]{1,4}$/.test(p)) ? parts : undefined;
+}
+
 /** An IPv6 address in text form (RFC 4291 §2.2, without a zone index), as Go's net.ParseIP accepts it. */
 export function isIPv6(text: string): boolean {
   if (!text.includes(':')) return false;
@@ -88,13 +97,8 @@ export function isIPv6(text: string): boolean {
   }
   const halves = groups.split('::');
   if (halves.length > 2) return false;
-  const parse = (s: string): string[] | undefined => {
-    if (s === '') return [];
-    const parts = s.split(':');
-    return parts.every((p) => /^[0-9a-fA-F]{1,4}$/.test(p)) ? parts : undefined;
-  };
-  const head = parse(halves[0] ?? '');
-  const rest = halves.length === 2 ? parse(halves[1] ?? '') : [];
+  const head = hexGroups(halves[0] ?? '');
+  const rest = halves.length === 2 ? hexGroups(halves[1] ?? '') : [];
   if (!head || !rest) return false;
   const count = head.length + rest.length;
   return halves.length === 2 ? count < 8 : count === 8;

@@ -27,7 +27,7 @@ export type BackendResult = { items: BackendItem[] } | { nameError: true };
 const NAME_ERROR: BackendResult = { nameError: true };
 const NODATA: BackendResult = { items: [] };
 
-export function isNameError(r: BackendResult): r is { nameError: true } {
+export function isNameError<T extends object>(r: T | { nameError: true }): r is { nameError: true } {
   return 'nameError' in r;
 }
 

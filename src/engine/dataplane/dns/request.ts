@@ -22,6 +22,7 @@ export interface RecordRequest {
   podOrSvc: '' | 'svc' | 'pod';
 }
 
+const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 const stripUnderscore = (s: string): string => (s.startsWith('_') ? s.slice(1) : s);
 
 /** The request a name in `zone` asks for, or "invalid" (CoreDNS's errInvalidRequest). Lower-cased. */
@@ -52,7 +53,6 @@ export function parseRequest(name: string, zone: string): RecordRequest | 'inval
 
 /** Port and protocol from the query match the object's, an empty query value matching anything (matchPortAndProtocol). */
 export function matchPortAndProtocol(qPort: string, port: string, qProtocol: string, protocol: string): boolean {
-  const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   return (qPort === '' || eq(qPort, port)) && (qProtocol === '' || eq(qProtocol, protocol));
 }
 
