@@ -84,8 +84,12 @@ function desiredSlices(svc: ServiceObject, pods: PodObject[]): DesiredSlice[] {
     if (!group) groups.set(key, (group = { ports, endpoints: [] }));
     const terminating = isTerminating(pod);
     const ready = isPodReady(pod);
+    // A pod whose subdomain names this Service publishes its hostname (headless DNS records
+    // <hostname>.<svc>.<ns>.svc), as endpointslice's utils do.
+    const hostname = pod.spec?.hostname && pod.spec.subdomain === svc.metadata.name ? pod.spec.hostname : undefined;
     group.endpoints.push({
       addresses: [ip],
+      ...(hostname ? { hostname } : {}),
       conditions: { ready: publishNotReady || (ready && !terminating), serving: publishNotReady || ready, terminating },
       nodeName: pod.spec?.nodeName,
       targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },

@@ -56,6 +56,11 @@ export interface AppContext {
 export interface Listener {
   port: number;
   protocol: 'TCP' | 'UDP' | 'SCTP';
+  /**
+   * The server expects TLS on this port (nginx on 443 with a certificate mounted from a
+   * Secret). kubepath has no TLS layer yet: such a port answers as the plain one does.
+   */
+  tls?: boolean;
 }
 
 /** What a container runs: where it listens and how it answers. */

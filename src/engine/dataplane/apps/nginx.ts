@@ -1,8 +1,9 @@
 /**
  * nginx (and httpd) as their official images ship: the welcome page on port 80 for `/` and
- * `/index.html`, the stock 404 page for anything else. (TLS on 443 arrives with the apps issue.)
+ * `/index.html`, the stock 404 page for anything else. Where the ports come from when the
+ * container mounts its own configuration or a certificate: `nginxListeners` (tls.ts).
  */
-import type { ContainerApp, HttpResponse } from './http';
+import type { ContainerApp, HttpResponse, Listener } from './http';
 
 const WELCOME = `<!DOCTYPE html>
 <html>
@@ -49,11 +50,12 @@ function versionOf(tag: string | undefined): string {
   return m[2] ? `${m[1]}${m[2]}` : `${m[1]}.0`;
 }
 
-export function nginx(tag: string | undefined): ContainerApp {
+/** nginx; `listens` defaults to the stock configuration's port 80. */
+export function nginx(tag: string | undefined, listens: Listener[] = [{ port: 80, protocol: 'TCP' }]): ContainerApp {
   const version = versionOf(tag);
   return {
     kind: 'nginx',
-    listens: [{ port: 80, protocol: 'TCP' }],
+    listens,
     handle(req): HttpResponse {
       const path = req.path.split('?')[0] ?? '/';
       const headers = { Server: `nginx/${version}`, 'Content-Type': 'text/html' };

@@ -146,8 +146,9 @@ const reverseCases: Case[] = [
   { qname: 'example.org.cluster.local.', qtype: 'PTR', rcode: 'NXDOMAIN', soa: true },
 ];
 
+const state = handlerTestCluster();
+
 function check(c: Case): void {
-  const state = handlerTestCluster();
   const got = answer(state, c.qname, c.qtype);
   const serial = 1767225600 + state.time;
   const sort = (a: string[]) => (c.ordered ? a : [...a].sort());
@@ -179,7 +180,6 @@ describe('CoreDNS reverse_test.go', () => {
 
 describe('records every answer carries', () => {
   it('TTL 30 from the kubeadm Corefile, and `ns.dns.<zone>` is kube-dns', () => {
-    const state = handlerTestCluster();
     const a = answer(state, 'svc1.testns.svc.cluster.local.', 'A');
     expect(a.answers.map((r) => formatRecord(r, { ttl: true }))).toEqual(['svc1.testns.svc.cluster.local. 30 IN A 10.0.0.101']);
     expect(answer(state, 'ns.dns.cluster.local.', 'A').answers.map((r) => formatRecord(r))).toEqual(['ns.dns.cluster.local. A 10.0.0.10']);
@@ -189,13 +189,12 @@ describe('records every answer carries', () => {
   });
 
   it('SRV for an ExternalName Service is NODATA (not implemented upstream)', () => {
-    const a = answer(handlerTestCluster(), '_http._tcp.external.testns.svc.cluster.local.', 'SRV');
+    const a = answer(state, '_http._tcp.external.testns.svc.cluster.local.', 'SRV');
     expect(a).toMatchObject({ rcode: 'NOERROR', answers: [] });
     expect(a.authority).toHaveLength(1);
   });
 
   it('the answer comes from the kubernetes plugin inside the zone, from upstream outside it', () => {
-    const state = handlerTestCluster();
     expect(answer(state, 'svc1.testns.svc.cluster.local.').source).toBe('kubernetes');
     expect(answer(state, 'example.com.').source).toBe('upstream');
     expect(answer(state, 'example.com.').answers.map((r) => formatRecord(r))).toEqual(['example.com. A 93.184.215.14']);

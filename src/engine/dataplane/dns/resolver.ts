@@ -46,7 +46,7 @@ export interface DnsStep {
 }
 
 export interface DnsResolution extends DnsResult {
-  /** The nameserver that gave the final answer (the first in resolv.conf that answers). */
+  /** The nameserver that gave the final answer (the first in resolv.conf that answers; the first listed when none does). */
   server?: string;
   resolvConf?: ResolvConf;
   /** One entry per name in `tried`. */
@@ -140,7 +140,7 @@ export function resolveQuery(state: ClusterState, query: DnsQuery, options: Reso
     rcode: rcodeOf(walk.outcome),
     answers: records.map((r) => formatRecord(r)),
     tried: steps.map((s) => s.name),
-    server: final?.reply?.server ?? servers.find((s) => s.reach === 'coredns' || s.reach === 'upstream')?.ip,
+    server: final?.reply?.server ?? servers.find((s) => s.reach === 'coredns' || s.reach === 'upstream')?.ip ?? conf.nameservers[0],
     resolvConf: conf,
     steps,
     records,
