@@ -74,6 +74,8 @@ export interface RequestSpec {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** For https: `insecure` is curl's -k; `caCert` (PEM) is --cacert. */
+  tls?: { insecure?: boolean; caCert?: string };
 }
 
 export interface Packet {

@@ -38,4 +38,6 @@ export interface Flight {
   port: number;
   /** The request body, handed to the app that answers. */
   body?: string;
+  scheme: 'http' | 'https';
+  tls?: { insecure?: boolean; caCert?: string };
 }

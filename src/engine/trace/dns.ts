@@ -31,7 +31,7 @@ export function lookupFromPod(
   resolve: () => DnsResult,
 ): Lookup {
   const rec = new HopRecorder();
-  const f: Flight = { ctx, rec, path: [{ type: 'origin-pod', key: pod.key, node: pod.node }], host: nameserver, port: 53 };
+  const f: Flight = { ctx, rec, path: [{ type: 'origin-pod', key: pod.key, node: pod.node }], host: nameserver, port: 53, scheme: 'http' };
   const result = resolve();
   const request = { from: { pod: pod.key }, url: `dns://${nameserver}/${name}` };
   const done = (): Lookup => {

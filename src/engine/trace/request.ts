@@ -145,7 +145,7 @@ export function traceRequest(ctx: TraceContext, spec: RequestSpec): Trace {
   const done = (outcome: Outcome): Trace => ({ request: spec, hops: rec.hops, outcome });
   const url = parseUrl(spec.url);
   if (typeof url === 'string') return done(failure('no-route', url));
-  const f: Flight = { ctx, rec, path: [], host: url.host, port: url.port, body: spec.body };
+  const f: Flight = { ctx, rec, path: [], host: url.host, port: url.port, body: spec.body, scheme: url.scheme, tls: spec.tls };
   const method = (spec.method ?? 'GET').toUpperCase();
   // A name is looked up first: by the pod's resolver through cluster DNS, or (nodes, outside
   // clients) by an upstream resolver that knows nothing of the cluster's names.

@@ -12,6 +12,7 @@ import { splitAddr } from './url';
 import { processEnv } from '../dataplane/apps/processenv';
 import type { OutboundRequest, OutboundResult } from '../dataplane/apps/http';
 import type { Trace } from '../types';
+import { describeCertificate, handshakeSummary, podCertificate, verify } from './tls';
 import type { Flight } from './context';
 
 /** Apps calling apps: deeper than this is a loop. */
@@ -104,6 +105,16 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
     packet,
     refs: [`pod:${pod.key}`],
   });
+  if (f.scheme === 'https') {
+    const cert = podCertificate(f, pod);
+    if (!cert) {
+      f.rec.add({ at: `pod:${pod.key}`, kind: 'tls', summary: `curl starts a TLS handshake, but ${bound.container} on port ${dport} speaks plain HTTP (no certificate is mounted into ${pod.key}).`, packet, refs: [`pod:${pod.key}`] });
+      return { kind: 'error', code: 'tls', message: 'curl: (35) OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number' };
+    }
+    const error = verify(f, cert);
+    f.rec.add({ at: `pod:${pod.key}`, kind: 'tls', summary: handshakeSummary(f, cert, error), packet, rule: describeCertificate(cert), refs: [`pod:${pod.key}`] });
+    if (error) return { kind: 'error', code: 'tls', message: error };
+  }
   const http = packet.http;
   const children: Trace[] = [];
   const spec = pod.object.spec?.containers?.find((c) => c.name === bound.container);
@@ -119,7 +130,7 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
   const res = bound.app.handle(
     {
       method: http?.method ?? 'GET',
-      scheme: 'http',
+      scheme: f.scheme,
       host: http?.host ?? dstIP,
       path: http?.path ?? '/',
       headers: http?.headers ?? {},
