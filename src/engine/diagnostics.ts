@@ -35,6 +35,7 @@ export const DIAGNOSTIC_CODES = {
   'namespace-mismatch': 'metadata.namespace of a cluster-scoped object.',
   // Controllers
   'no-container-ports': 'A container declares no ports and its image is unknown.',
+  'app-annotation': 'A kubepath.dev/app.<container> annotation cannot be used.',
   'unschedulable': 'No node can run the pod.',
 } as const;
 

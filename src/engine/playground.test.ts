@@ -351,3 +351,23 @@ spec:
     expect([pod.status, pod.phase, pod.ready, pod.containers[0]!.restartCount]).toEqual([status, phase, false, restarts]);
   });
 });
+
+describe('app annotations', () => {
+  it('a broken kubepath.dev/app annotation is a warning at the annotations, and the rest applies', () => {
+    const pg = createPlayground();
+    const r = pg.apply(`apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    kubepath.dev/app.missing: |
+      routes: []
+spec:
+  containers:
+    - name: web
+      image: nginx
+`);
+    expect(r.applied).toEqual(['Pod/default/p']);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'app-annotation', line: 5, message: expect.stringContaining('no container named "missing"') })]);
+  });
+});

@@ -19,6 +19,7 @@ import { advanceClock, applyObjects, bootstrap, deleteObject, updateObject, type
 import { applyMergePatch, applyJsonPatch, applyStrategicMergePatch } from './cluster/patch';
 import { snapshotOf } from './snapshot';
 import { execInContainer } from './shell/exec';
+import { annotationProblems } from './dataplane/apps/annotation';
 
 export interface ObjectRef {
   /** Kind or any name kubectl accepts for it: "Deployment", "deploy", "pods". */
@@ -59,6 +60,17 @@ function emptyState(options: PlaygroundOptions | undefined): ClusterState {
     time: 0,
     rngState: seedState(resolved.seed),
   };
+}
+
+/** Problems with kubepath.dev/app annotations, as warnings at the annotations of the pod (template). */
+function appAnnotationWarnings(doc: ParsedDocument): Diagnostic[] {
+  const o = doc.object;
+  const path = o.kind === 'Pod' ? 'metadata.annotations' : o.kind === 'Deployment' || o.kind === 'ReplicaSet' ? 'spec.template.metadata.annotations' : undefined;
+  if (!path) return [];
+  const template = o.kind === 'Pod' ? { metadata: o.metadata, spec: o.spec } : o.kind === 'Deployment' || o.kind === 'ReplicaSet' ? o.spec?.template : undefined;
+  if (!template?.metadata?.annotations) return [];
+  const pod = { apiVersion: 'v1', kind: 'Pod' as const, metadata: { name: o.metadata.name, ...template.metadata }, spec: template.spec };
+  return annotationProblems(pod).map((p) => diagnostic('app-annotation', p.message, doc.document, { severity: 'warning', path, ...doc.locate(path) }));
 }
 
 function refKey(kind: string, namespace: string | undefined, name: string): string {
@@ -126,6 +138,10 @@ export class ClusterPlayground implements Playground {
       for (const e of f.errors) {
         diagnostics.push({ ...fromFieldError(e, doc.document), ...doc.locate(e.path || 'metadata.name') });
       }
+    }
+    for (const [i, doc] of byIndex) {
+      if (!outcome.results.some((r) => r.document === i)) continue;
+      diagnostics.push(...appAnnotationWarnings(doc));
     }
     diagnostics.sort((a, b) => a.document - b.document || (a.line ?? 0) - (b.line ?? 0));
     const results = outcome.results.map((r) => ({

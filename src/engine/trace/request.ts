@@ -140,6 +140,22 @@ function fromExternal(f: Flight, client: string, packet: Packet): Outcome {
   return afterNode(f, atNode(f, node.name, packet, 'PREROUTING'), packet);
 }
 
+/**
+ * Names the resolver finds in /etc/hosts before asking DNS (nsswitch "files dns"): localhost,
+ * and in a pod its own hostname and hostAliases, as the kubelet writes the file.
+ */
+function hostsFileAddress(ctx: TraceContext, from: RequestSpec['from'], host: string): string | undefined {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  if (name === 'localhost' || name === 'localhost.localdomain') return '127.0.0.1';
+  if (!('pod' in from)) return undefined;
+  const pod = ctx.network.pods.get(from.pod.includes('/') ? from.pod : `default/${from.pod}`);
+  if (!pod) return undefined;
+  const hostname = pod.object.spec?.hostname ?? pod.name;
+  if (name === hostname) return pod.ip;
+  for (const a of pod.object.spec?.hostAliases ?? []) if ((a.hostnames ?? []).some((h) => h.toLowerCase() === name)) return a.ip;
+  return undefined;
+}
+
 export function traceRequest(ctx: TraceContext, spec: RequestSpec): Trace {
   const rec = new HopRecorder();
   const done = (outcome: Outcome): Trace => ({ request: spec, hops: rec.hops, outcome });
@@ -151,7 +167,9 @@ export function traceRequest(ctx: TraceContext, spec: RequestSpec): Trace {
   // clients) by an upstream resolver that knows nothing of the cluster's names.
   let dstIP = url.host;
   let lookupTrace: Trace | undefined;
-  if (!isIPv4(url.host)) {
+  const hostsEntry = hostsFileAddress(ctx, spec.from, url.host);
+  if (hostsEntry) dstIP = hostsEntry;
+  else if (!isIPv4(url.host)) {
     const from = spec.from;
     const pod = 'pod' in from ? ctx.network.pods.get(from.pod.includes('/') ? from.pod : `default/${from.pod}`) : undefined;
     if (pod) {
