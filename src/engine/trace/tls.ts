@@ -9,21 +9,32 @@ import { viewOf } from '../cluster/state';
 import { base64Bytes, matchesHost, parseCertificate, type Certificate } from '../dataplane/tls/x509';
 import type { Flight } from './context';
 
-/** The certificate a pod serves: the first `*.crt` key of a Secret volume it mounts. */
+/** Keys that name the server's own certificate, most likely first. */
+const PREFERRED = ['tls.crt', 'cert.pem', 'server.crt', 'server.pem', 'nginx.crt'];
+
+/**
+ * The certificate a pod serves, from the Secret volumes it mounts: `tls.crt` or `cert.pem` when
+ * present, else any certificate that is not a CA's own (self-signed while others are not).
+ */
 export function podCertificate(f: Flight, pod: PodNet): Certificate | undefined {
   const view = viewOf(f.ctx.state);
+  const found: { key: string; cert: Certificate }[] = [];
   for (const v of pod.object.spec?.volumes ?? []) {
     const name = v.secret?.secretName;
     if (!name) continue;
     const secret = view.get('Secret', pod.namespace, name);
     for (const [key, value] of Object.entries(secret?.data ?? {})) {
-      if (!key.endsWith('.crt') && key !== 'tls.crt') continue;
+      if (!/\.(crt|pem|cert)$/.test(key)) continue;
       const bytes = base64Bytes(value);
       const cert = bytes ? parseCertificate(String.fromCharCode(...bytes)) : undefined;
-      if (cert) return cert;
+      if (cert) found.push({ key, cert });
     }
   }
-  return undefined;
+  const rank = (x: { key: string; cert: Certificate }) => {
+    const i = PREFERRED.indexOf(x.key);
+    return i >= 0 ? i : PREFERRED.length + (x.cert.selfSigned && found.length > 1 ? 1 : 0);
+  };
+  return [...found].sort((a, b) => rank(a) - rank(b))[0]?.cert;
 }
 
 export function describeCertificate(c: Certificate): string {

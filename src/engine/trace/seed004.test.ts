@@ -1,0 +1,34 @@
+/**
+ * Seed 004, "Orchestrating the Cloud": the monolith NodePort Service selects app=monolith AND
+ * secure=enabled, so `curl -k https://<node>:31000` gets nothing until the pod is labelled.
+ * (The lab, from 2016, shows a timeout; today's kube-proxy REJECTs at once for a Service
+ * without endpoints, so curl reports the connection refused.)
+ */
+import { describe, expect, it } from 'vitest';
+// oxlint-disable-next-line no-restricted-imports -- tests read the scenario data from disk
+import { readFileSync } from 'node:fs';
+import { createPlayground } from '../index';
+
+const read = (f: string) => readFileSync(new URL(`../../../public/scenarios/seed-004-orchestrating-cloud/${f}`, import.meta.url), 'utf8');
+
+describe('seed 004: the secure-monolith label lesson', () => {
+  it('no endpoints until `kubectl label pods secure-monolith secure=enabled`, then HTTPS through the NodePort works', () => {
+    const pg = createPlayground();
+    for (const f of ['02-monolith-pod.yaml', '03-secure-monolith-service.yaml']) {
+      expect(pg.apply(read(f)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    }
+    pg.advance(10);
+    const node = pg.snapshot().nodes[0]!;
+    const url = `https://${node.externalIP}:31000/`;
+    const before = pg.request({ from: { external: '198.51.100.79' }, url, tls: { insecure: true } });
+    expect(before.outcome).toMatchObject({ kind: 'error', code: 'connection-refused' });
+    expect(before.hops.at(-1)!.rule).toContain('has no endpoints');
+    expect(pg.label({ kind: 'pod', name: 'secure-monolith' }, { secure: 'enabled' }).ok).toBe(true);
+    const after = pg.request({ from: { external: '198.51.100.79' }, url, tls: { insecure: true } });
+    expect(after.outcome).toMatchObject({ kind: 'response', status: 200 });
+    expect(after.hops.find((h) => h.kind === 'tls')!.rule).toContain('CN=monolith');
+    // Without -k, curl does not trust the lab's CA.
+    const strict = pg.request({ from: { external: '198.51.100.79' }, url });
+    expect(strict.outcome).toMatchObject({ code: 'tls', message: 'curl: (60) SSL certificate problem: unable to get local issuer certificate' });
+  });
+});
