@@ -26,9 +26,29 @@ describe('seed 004: the secure-monolith label lesson', () => {
     expect(pg.label({ kind: 'pod', name: 'secure-monolith' }, { secure: 'enabled' }).ok).toBe(true);
     const after = pg.request({ from: { external: '198.51.100.79' }, url, tls: { insecure: true } });
     expect(after.outcome).toMatchObject({ kind: 'response', status: 200 });
+    expect(after.outcome.kind === 'response' && after.outcome.body).toContain('"message":"Hello"');
     expect(after.hops.find((h) => h.kind === 'tls')!.rule).toContain('CN=monolith');
+    // nginx's proxy_pass http://127.0.0.1:80 reaches the monolith container in the same pod.
+    const proxied = after.hops.find((h) => h.kind === 'respond')!.children![0]!;
+    expect(proxied.outcome).toMatchObject({ kind: 'response', servedBy: 'pod:default/secure-monolith/monolith' });
     // Without -k, curl does not trust the lab's CA.
     const strict = pg.request({ from: { external: '198.51.100.79' }, url });
     expect(strict.outcome).toMatchObject({ code: 'tls', message: 'curl: (60) SSL certificate problem: unable to get local issuer certificate' });
+  });
+});
+
+describe('seed 004: frontend → hello and auth', () => {
+  it('the frontend nginx proxies / to hello and /login to auth by their DNS names', () => {
+    const pg = createPlayground();
+    expect(pg.apply(read('04-microservices.yaml')).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    pg.advance(10);
+    const lb = pg.snapshot().services.find((s) => s.name === 'frontend')!;
+    const root = pg.request({ from: { external: '198.51.100.79' }, url: `https://${lb.loadBalancerIP}/`, tls: { insecure: true } });
+    expect(root.outcome).toMatchObject({ kind: 'response', status: 200 });
+    const call = root.hops.find((h) => h.kind === 'respond')!.children![0]!;
+    expect(call.request.url).toBe('http://hello.default.svc.cluster.local/');
+    expect(call.outcome).toMatchObject({ kind: 'response', servedBy: expect.stringMatching(/^pod:default\/hello-/) });
+    const login = pg.request({ from: { external: '198.51.100.79' }, url: `https://${lb.loadBalancerIP}/login`, tls: { insecure: true }, headers: { Authorization: `Basic ${btoa('user:password')}` } });
+    expect(login.hops.find((h) => h.kind === 'respond')!.children![0]!.outcome).toMatchObject({ kind: 'response', status: 200, servedBy: expect.stringMatching(/^pod:default\/auth-/) });
   });
 });

@@ -10,6 +10,7 @@ import type { HttpResponse } from '../dataplane/apps/http';
 import { reversed, withAddrs } from './hops';
 import { splitAddr } from './url';
 import { processEnv } from '../dataplane/apps/processenv';
+import { mountedFiles } from '../dataplane/apps/mountedfiles';
 import type { OutboundRequest, OutboundResult } from '../dataplane/apps/http';
 import type { Trace } from '../types';
 import { describeCertificate, handshakeSummary, podCertificate, verify } from './tls';
@@ -148,6 +149,7 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
       image: bound.image,
       env: Object.fromEntries(processEnv(pod.object, bound.container, f.ctx.state)),
       argv: [...(spec?.command ?? []), ...(spec?.args ?? [])],
+      files: mountedFiles(f.ctx.state, pod.object, bound.container),
       fetch,
     },
   );

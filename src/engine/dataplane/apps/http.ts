@@ -46,6 +46,8 @@ export interface AppContext {
   env: Readonly<Record<string, string>>;
   /** The container's command-line arguments (command + args), for apps configured by flags. */
   argv: readonly string[];
+  /** Files mounted from ConfigMap and Secret volumes, by absolute path (configuration, certificates). */
+  files?: ReadonlyMap<string, string>;
   /**
    * Make a request from this container, through the real data plane; the engine records it
    * as a child trace of the hop that answered.

@@ -3,7 +3,8 @@
  * `/index.html`, the stock 404 page for anything else. Where the ports come from when the
  * container mounts its own configuration or a certificate: `nginxListeners` (tls.ts).
  */
-import type { ContainerApp, HttpResponse, Listener } from './http';
+import type { AppContext, HttpRequest, ContainerApp, HttpResponse, Listener } from './http';
+import { matchLocation, parseNginxConfig, proxyTarget } from './nginxconf';
 
 const WELCOME = `<!DOCTYPE html>
 <html>
@@ -51,14 +52,44 @@ function versionOf(tag: string | undefined): string {
 }
 
 /** nginx; `listens` defaults to the stock configuration's port 80. */
+function errorPage(status: number, reason: string, version: string): string {
+  return `<html>\n<head><title>${status} ${reason}</title></head>\n<body>\n<center><h1>${status} ${reason}</h1></center>\n<hr><center>nginx/${version}</center>\n</body>\n</html>\n`;
+}
+
+/**
+ * A configuration mounted into /etc/nginx (conf.d/*.conf or nginx.conf) replaces the stock one:
+ * the server listening on the request's port picks a location; proxy_pass forwards the request
+ * (a child trace) and relays the answer, or answers 502 Bad Gateway when the upstream fails.
+ */
+function fromConfig(req: HttpRequest, ctx: AppContext, version: string): HttpResponse | undefined {
+  const texts = [...(ctx.files ?? new Map<string, string>()).entries()].filter(([p]) => /^\/etc\/nginx\/(conf\.d\/[^/]+\.conf|nginx\.conf)$/.test(p)).map(([, t]) => t);
+  if (texts.length === 0) return undefined;
+  const config = parseNginxConfig(texts.join('\n'));
+  const server = config.servers.find((s) => s.listen.includes(req.serverPort)) ?? config.servers[0];
+  if (!server) return undefined;
+  const headers = { Server: `nginx/${version}`, 'Content-Type': 'text/html' };
+  const location = matchLocation(server, req.path);
+  if (!location) return { status: 404, headers, body: errorPage(404, 'Not Found', version) };
+  if (location.ret) return { status: location.ret.status, headers: { ...headers, 'Content-Type': 'text/plain' }, body: location.ret.text ?? '' };
+  const url = proxyTarget(config, location, req.path);
+  if (!url) return { status: 404, headers, body: errorPage(404, 'Not Found', version) };
+  const upstreamHost = /^https?:\/\/([^/]+)/.exec(url)?.[1] ?? '';
+  // proxy_set_header Host $proxy_host is nginx's default.
+  const res = ctx.fetch({ url, method: req.method, headers: { ...req.headers, Host: upstreamHost, Connection: 'close' }, body: req.body });
+  if (!res.ok) return { status: 502, headers, body: errorPage(502, 'Bad Gateway', version) };
+  return { status: res.response.status, headers: { ...res.response.headers, Server: `nginx/${version}` }, body: res.response.body };
+}
+
 export function nginx(tag: string | undefined, listens: Listener[] = [{ port: 80, protocol: 'TCP' }]): ContainerApp {
   const version = versionOf(tag);
   return {
     kind: 'nginx',
     listens,
-    handle(req): HttpResponse {
+    handle(req, ctx): HttpResponse {
       const path = req.path.split('?')[0] ?? '/';
       const headers = { Server: `nginx/${version}`, 'Content-Type': 'text/html' };
+      const configured = fromConfig(req, ctx, version);
+      if (configured) return configured;
       if (req.method !== 'GET' && req.method !== 'HEAD') return { status: 405, headers, body: '' };
       if (path === '/' || path === '/index.html') return { status: 200, headers, body: req.method === 'HEAD' ? '' : WELCOME };
       return { status: 404, headers, body: notFound(version) };
