@@ -37,8 +37,9 @@ export function podCertificate(f: Flight, pod: PodNet): Certificate | undefined 
   return [...found].sort((a, b) => rank(a) - rank(b))[0]?.cert;
 }
 
+const dn = (n: Record<string, string>) => Object.entries(n).map(([k, v]) => `${k}=${v}`).join(', ');
+
 export function describeCertificate(c: Certificate): string {
-  const dn = (n: Record<string, string>) => Object.entries(n).map(([k, v]) => `${k}=${v}`).join(', ');
   const san = [...c.dnsNames.map((d) => `DNS:${d}`), ...c.ipAddresses.map((ip) => `IP:${ip}`)].join(', ');
   return `subject: ${dn(c.subject)}; issuer: ${dn(c.issuer)}${san ? `; subjectAltName: ${san}` : ''}`;
 }

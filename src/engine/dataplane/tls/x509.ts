@@ -35,8 +35,8 @@ const SAN_OID = '2.5.29.17';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-export function base64Bytes(text: string): Uint8Array | undefined {
-  const clean = text.replace(/[\s=]/g, '');
+export function base64Bytes(b64: string): Uint8Array | undefined {
+  const clean = b64.replace(/[\s=]/g, '');
   if (!/^[A-Za-z0-9+/]*$/.test(clean)) return undefined;
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let bits = 0;
