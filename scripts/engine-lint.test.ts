@@ -41,7 +41,7 @@ function findingsFor(name: string): string[] {
   return (lintOutput ?? '').split('\n').filter((line) => line.includes(`/${name}.ts:`));
 }
 
-const pureSource = 'export const x = Math.max(1, 2);\n';
+const pureSource = "import { curl } from './curl';\nexport const x = [Math.max(1, 2), curl];\n";
 
 const violations: [string, string, string][] = [
   ['react', "import { useState } from 'react';\nexport const x = useState;", 'no-restricted-imports'],
@@ -61,6 +61,8 @@ const violations: [string, string, string][] = [
   ['local-storage', "export const x = localStorage.getItem('a');", 'no-restricted-globals'],
   ['performance', 'export const x = performance.now();', 'no-restricted-'],
   ['fetch', "export const x = fetch('/');", 'no-restricted-globals'],
+  ['raw-import', "import text from './data.txt?raw';\nexport const x = text;", 'no-restricted-imports'],
+  ['worker-import', "import W from './a.worker?worker';\nexport const x = W;", 'no-restricted-imports'],
 ];
 
 describe('engine lint rules', () => {

@@ -230,7 +230,7 @@ export class ClusterPlayground implements Playground {
     if (!this.state.runtime.has(p.metadata.uid ?? '') || p.status?.phase !== 'Running') {
       return { stdout: '', stderr: `error: unable to upgrade connection: container not found ("${container}")\n`, exitCode: 1 };
     }
-    return execInContainer(this.state, p, container, command);
+    return execInContainer(this.state, p, container, command, { request: (spec) => this.request(spec) });
   }
 
   snapshot(): ClusterSnapshot {

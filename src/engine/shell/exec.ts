@@ -10,6 +10,7 @@ import type { ClusterState } from '../cluster/state';
 import { viewOf } from '../cluster/state';
 import type { PodObject } from '../api/objects';
 import { imageName } from '../controllers/images';
+import { mountedFiles } from '../dataplane/apps/mountedfiles';
 import { processEnv } from '../dataplane/apps/processenv';
 import { clusterDNSIP, resolvConf, resolveQuery } from '../dataplane/dns';
 import { cidrAddress, cidrContains, formatCidr, formatIPv4, parseCidr, parseIPv4 } from '../net/ipv4';
@@ -70,6 +71,7 @@ export function shellHost(state: ClusterState, pod: PodObject, containerName: st
       domain: subdomain ? `${subdomain}.${ns}.svc.${state.options.clusterDomain}` : undefined,
       hostAliases: pod.spec?.hostAliases,
     }),
+    files: mountedFiles(state, pod, containerName),
     request: (spec) =>
       net
         ? net.request({ ...spec, from: { pod: key, container: containerName } })

@@ -26,6 +26,11 @@ export interface ShellHost {
   resolvConf: string;
   /** /etc/hosts as the kubelet wrote it. */
   hosts: string;
+  /**
+   * Optional: files mounted into the container from ConfigMap and Secret volumes, by absolute
+   * path (Secret data decoded), for `cat` and `curl --cacert`.
+   */
+  files?: ReadonlyMap<string, string>;
   /** Send a request from this container (curl, wget). */
   request(spec: Omit<RequestSpec, 'from'>): Trace;
   /** Ask the pod's resolver (nslookup, dig, ping by name). */

@@ -1,3 +1,4 @@
+import type { HttpResponse } from './http';
 import { describe, expect, it } from 'vitest';
 import { kelseyApp } from './kelseyhightower';
 import { base64Encode } from './base64';
@@ -11,7 +12,7 @@ const FAILED = { status: 401, headers: { 'Content-Type': 'text/plain; charset=ut
 const HELLO = { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '{"message":"Hello"}\n' };
 
 describe('kelseyhightower/monolith (the lab\'s step 2)', () => {
-  it.each<[string, { path: string; headers?: Record<string, string>; serverPort?: number }, typeof HELLO]>([
+  it.each<[string, { path: string; headers?: Record<string, string>; serverPort?: number }, HttpResponse]>([
     ['/ says hello', { path: '/' }, HELLO],
     ['any other path is / (ServeMux "/")', { path: '/anything?x=1' }, HELLO],
     ['/secure without a token', { path: '/secure' }, FAILED],
@@ -23,8 +24,8 @@ describe('kelseyhightower/monolith (the lab\'s step 2)', () => {
     ['/login with an unknown user', { path: '/login', headers: basic('admin', 'password') }, FAILED],
     ['/login as user/password', { path: '/login', headers: basic('user', 'password') }, { ...HELLO, body: `{"token":"${README_TOKEN}"}\n` }],
     ['/version', { path: '/version' }, { ...HELLO, body: '{"version":"1.0.0"}\n' }],
-    ['health: /healthz', { path: '/healthz', serverPort: 81 }, { status: 200, headers: {}, body: '' }],
-    ['health: /readiness', { path: '/readiness', serverPort: 81 }, { status: 200, headers: {}, body: '' }],
+    ['health: /healthz', { path: '/healthz', serverPort: 81 }, { status: 200, headers: {}, body: '' } as HttpResponse],
+    ['health: /readiness', { path: '/readiness', serverPort: 81 }, { status: 200, headers: {}, body: '' } as HttpResponse],
     ['health: anything else', { path: '/', serverPort: 81 }, { status: 404, headers: FAILED.headers, body: '404 page not found\n' }],
   ])('%s', (_n, req, want) => {
     expect(send(monolith, req)).toEqual(want);

@@ -71,6 +71,8 @@ function fromConfig(req: HttpRequest, ctx: AppContext, version: string): HttpRes
   const location = matchLocation(server, req.path);
   if (!location) return { status: 404, headers, body: errorPage(404, 'Not Found', version) };
   if (location.ret) return { status: location.ret.status, headers: { ...headers, 'Content-Type': 'text/plain' }, body: location.ret.text ?? '' };
+  // A location without proxy_pass serves files (root/index/try_files): the image's own pages.
+  if (!location.proxyPass) return undefined;
   const url = proxyTarget(config, location, req.path);
   if (!url) return { status: 404, headers, body: errorPage(404, 'Not Found', version) };
   const upstreamHost = /^https?:\/\/([^/]+)/.exec(url)?.[1] ?? '';
