@@ -28,6 +28,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function ClusterCanvas() {
   const cluster = useWorkspace((s) => s.cluster);
+  const engine = useWorkspace((s) => s.engine);
   const select = useWorkspace((s) => s.select);
   const theme = useResolvedTheme();
   const [nodes, setNodes, onNodesChange] = useNodesState<ClusterFlowNode>([]);
@@ -50,10 +51,13 @@ export function ClusterCanvas() {
     <section className="pane canvas-pane" aria-label="Cluster">
       <header className="pane-header">
         <h2 className="pane-title">Cluster</h2>
-        <span className="pane-subtitle">
-          {plural(cluster.nodes.length, 'node')} · {plural(podCount, 'pod')} ·{' '}
-          {plural(cluster.services.length, 'Service')}
-        </span>
+        <output className="pane-subtitle">
+          {engine === 'loading'
+            ? 'Starting the cluster…'
+            : engine === 'failed'
+              ? 'The cluster engine failed to load; reload the page'
+              : `${plural(cluster.nodes.length, 'node')} · ${plural(podCount, 'pod')} · ${plural(cluster.services.length, 'Service')}`}
+        </output>
       </header>
       <div className="canvas-body">
         <ReactFlow

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createPlayground, type ClusterPlayground, type Diagnostic, type PlaygroundOptions } from '../../src/engine';
+import type { ClusterPlayground, Diagnostic, PlaygroundOptions } from '../../src/engine';
 import type { CanvasCluster } from '../canvas/model';
 import { canvasFromSnapshot } from '../canvas/fromSnapshot';
 import { sampleManifests } from '../editor/sample';
@@ -15,8 +15,10 @@ export interface PaneSizes {
 export interface WorkspaceState {
   /** The YAML text in the Manifests editor. */
   manifests: string;
-  /** The engine's cluster; owned by the store, replaced only by its actions. */
-  playground: ClusterPlayground;
+  /** The engine's cluster, once its chunk has loaded; owned by the store. */
+  playground: ClusterPlayground | null;
+  /** The engine is fetched after first paint, so the first screen stays light. */
+  engine: 'loading' | 'ready' | 'failed';
   /** What the canvas draws: the engine's snapshot after the last apply. */
   cluster: CanvasCluster;
   /** What the engine said about the last applied text. */
@@ -34,6 +36,8 @@ export interface WorkspaceState {
 }
 
 export type WorkspaceStore = StoreApi<WorkspaceState>;
+
+const EMPTY_CLUSTER: CanvasCluster = { nodes: [], services: [] };
 
 export const PANE_LIMITS: Readonly<Record<keyof PaneSizes, { min: number; max: number }>> = {
   editor: { min: 280, max: 900 },
@@ -63,13 +67,12 @@ export interface WorkspaceInit {
 export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
   const panes = { ...defaultPanes(), ...init.panes };
   const initialText = init.manifests ?? sampleManifests;
-  const playground = createPlayground(init.engine);
-  const first = playground.apply(initialText);
-  return createStore<WorkspaceState>()((set, get) => ({
+  const store = createStore<WorkspaceState>()((set, get) => ({
     manifests: initialText,
-    playground,
-    cluster: canvasFromSnapshot(playground.snapshot()),
-    diagnostics: first.diagnostics,
+    playground: null,
+    engine: 'loading',
+    cluster: EMPTY_CLUSTER,
+    diagnostics: [],
     selection: null,
     theme: init.theme ?? 'system',
     panes: {
@@ -79,6 +82,7 @@ export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
     setManifests: (manifests) => set({ manifests }),
     applyManifests: () => {
       const { playground: pg, manifests: text } = get();
+      if (!pg) return;
       const result = pg.apply(text);
       set({ diagnostics: result.diagnostics, cluster: canvasFromSnapshot(pg.snapshot()) });
     },
@@ -90,4 +94,15 @@ export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
         return state.panes[pane] === next ? state : { panes: { ...state.panes, [pane]: next } };
       }),
   }));
+  // The engine is its own chunk: fetched after first paint, then it applies the editor's text.
+  import('../../src/engine').then(
+    ({ createPlayground }) => {
+      const pg = createPlayground(init.engine);
+      const result = pg.apply(store.getState().manifests);
+      store.setState({ playground: pg, engine: 'ready', diagnostics: result.diagnostics, cluster: canvasFromSnapshot(pg.snapshot()) });
+    },
+    () => store.setState({ engine: 'failed' }),
+  );
+  return store;
 }
+
