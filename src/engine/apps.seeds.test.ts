@@ -136,6 +136,11 @@ describe('seed 000: users, auth and tasks', () => {
     const signup = pg.request({ from: { pod: users.key }, url: `http://${users.ip}:8080/signup`, ...SIGNUP });
     expect(response(signup).status).toBe(201);
     expect(appCalls(signup)[0]?.request.url).toBe('http://auth-service.default/hashed-password/testers');
+    // The call shows the lookup of auth-service.default through kube-dns, then the DNAT to auth.
+    const call = appCalls(signup)[0]!;
+    const lookup = call.hops[0]!.children![0]!;
+    expect(lookup.hops.some((h) => h.kind === 'dnat' && h.before?.dst === '10.96.0.10:53')).toBe(true);
+    expect(call.hops.some((h) => h.kind === 'dnat' && h.rule?.includes('default/auth-service'))).toBe(true);
 
     const list = pg.request({ from: { pod: users.key }, url: `http://${tasks.ip}:8000/tasks`, headers: { Authorization: 'Bearer abc' } });
     expect(response(list)).toMatchObject({ status: 200, body: '{"message":"Tasks loaded.","tasks":[]}' });

@@ -52,3 +52,30 @@ describe('seed 004: frontend → hello and auth', () => {
     expect(login.hops.find((h) => h.kind === 'respond')!.children![0]!.outcome).toMatchObject({ kind: 'response', status: 200, servedBy: expect.stringMatching(/^pod:default\/auth-/) });
   });
 });
+
+describe('seed 004: the monolith flows with curl inside the cluster', () => {
+  it('/secure fails, /login with -u returns a token, /secure with the Bearer token says hello', () => {
+    const pg = createPlayground();
+    pg.apply(`${read('02-monolith-pod.yaml')}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: curl
+spec:
+  containers:
+    - name: curl
+      image: curlimages/curl:8.11.1
+      command: ["sleep", "infinity"]
+`);
+    pg.advance(10);
+    const ip = pg.snapshot().pods.find((p) => p.name === 'monolith')!.ip!;
+    const sh = (cmd: string) => pg.exec('default/curl', cmd);
+    expect(sh(`curl -s http://${ip}`)).toMatchObject({ exitCode: 0, stdout: '{"message":"Hello"}\n' });
+    expect(sh(`curl -s http://${ip}/secure`).stdout).toBe('authorization failed\n');
+    const login = sh(`curl -s -u user:password http://${ip}/login`);
+    const token = /"token":"([^"]+)"/.exec(login.stdout)?.[1];
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(sh(`curl -s -H "Authorization: Bearer ${token}" http://${ip}/secure`).stdout).toBe('{"message":"Hello"}\n');
+  });
+});
