@@ -128,6 +128,8 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
     const o = child.outcome;
     return o.kind === 'response' ? { ok: true, response: { status: o.status, headers: o.headers, body: o.body } } : { ok: false, code: o.code, message: o.message };
   };
+  let env: Record<string, string> | undefined;
+  let files: ReadonlyMap<string, string> | undefined;
   const res = bound.app.handle(
     {
       method: http?.method ?? 'GET',
@@ -147,9 +149,14 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
       container: bound.container,
       node: pod.node,
       image: bound.image,
-      env: Object.fromEntries(processEnv(pod.object, bound.container, f.ctx.state)),
+      // Built only if the app reads them: a pod's environment holds every Service's variables.
+      get env() {
+        return (env ??= Object.fromEntries(processEnv(pod.object, bound.container, f.ctx.state)));
+      },
       argv: [...(spec?.command ?? []), ...(spec?.args ?? [])],
-      files: mountedFiles(f.ctx.state, pod.object, bound.container),
+      get files() {
+        return (files ??= mountedFiles(f.ctx.state, pod.object, bound.container));
+      },
       fetch,
     },
   );
