@@ -6,6 +6,7 @@ import { cloneJson } from './net/clone';
 import type { ApplyResult, ClusterSnapshot, CommandResult, Diagnostic, PacketVerdict, Playground, PlaygroundOptions, RequestSpec, Trace } from './types';
 import { DataPlane } from './dataplane/dataplane';
 import { resolve as resolveDns } from './dataplane/dns';
+import { routeIngress as route, type IngressRoute } from './dataplane/ingress/route';
 import type { DnsQuery, DnsResult } from './types';
 import type { KubeObject } from './api/objects';
 import { kindByResourceName, kindInfo, type SupportedKind } from './api/kinds';
@@ -96,6 +97,11 @@ export class ClusterPlayground implements Playground {
   tracePacket(node: string, packet: { src: string; dst: string; dport: number; proto?: 'TCP' | 'UDP' | 'SCTP' }): PacketVerdict {
     const t = this.dataplane.tracePacket(this.state, node, packet);
     return { verdict: t.verdict, endpoints: t.endpoints, masquerade: t.masquerade, rules: t.rules };
+  }
+
+  /** How the ingress controller would route a request, without sending it. */
+  routeIngress(request: { host: string; path: string; scheme?: 'http' | 'https'; headers?: Record<string, string> }): IngressRoute {
+    return route(this.state, request);
   }
 
   /** Ask cluster DNS as the given pod's resolver would (search list, ndots). */

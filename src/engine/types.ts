@@ -269,8 +269,7 @@ export interface ClusterSnapshot {
 
 /**
  * The engine's entry object. These methods exist now; the DESIGN contract's others join as
- * their issues land, with the signatures given there: `kubectl(commandLine)`,
- * `routeIngress(request): IngressDecision`.
+ * their issues land, with the signatures given there: `kubectl(commandLine)`.
  */
 export interface Playground {
   /** kubectl apply semantics. Documents with errors are rejected, the rest applied. */
@@ -289,4 +288,6 @@ export interface Playground {
   iptablesSave(node: string): string;
   /** Ask cluster DNS as the given pod's resolver would (search list, ndots). */
   resolve(query: DnsQuery): DnsResult;
+  /** How the ingress controller would route a request, without sending it. */
+  routeIngress(request: { host: string; path: string; scheme?: 'http' | 'https'; headers?: Record<string, string> }): IngressDecision;
 }
