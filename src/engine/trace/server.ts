@@ -11,6 +11,7 @@ import { reversed, withAddrs } from './hops';
 import { splitAddr } from './url';
 import { processEnv } from '../dataplane/apps/processenv';
 import { mountedFiles } from '../dataplane/apps/mountedfiles';
+import { routeIngress } from '../dataplane/ingress/route';
 import type { OutboundRequest, OutboundResult } from '../dataplane/apps/http';
 import type { Trace } from '../types';
 import { describeCertificate, handshakeSummary, podCertificate, verify } from './tls';
@@ -128,6 +129,7 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
     const o = child.outcome;
     return o.kind === 'response' ? { ok: true, response: { status: o.status, headers: o.headers, body: o.body } } : { ok: false, code: o.code, message: o.message };
   };
+  const notes: { kind: string; summary: string; rule?: string }[] = [];
   let env: Record<string, string> | undefined;
   let files: ReadonlyMap<string, string> | undefined;
   const res = bound.app.handle(
@@ -158,8 +160,14 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
         return (files ??= mountedFiles(f.ctx.state, pod.object, bound.container));
       },
       fetch,
+      note: (kind, summary, rule) => {
+        notes.push({ kind, summary, rule });
+      },
+      pick: (n) => f.ctx.rng.int(n),
+      ingress: { route: (r) => routeIngress(f.ctx.state, r) },
     },
   );
+  for (const n of notes) f.rec.add({ at: `pod:${pod.key}`, kind: n.kind, summary: n.summary, packet, rule: n.rule, refs: [`pod:${pod.key}`] });
   const reply = reversed(packet, res.status, res.headers);
   f.rec.add({
     at: `pod:${pod.key}`,

@@ -8,6 +8,8 @@ import type { PodNet } from '../dataplane/cni/network';
 import { viewOf } from '../cluster/state';
 import { base64Bytes, matchesHost, parseCertificate, type Certificate } from '../dataplane/tls/x509';
 import type { Flight } from './context';
+import { INGRESS_FAKE_CERTIFICATE } from '../dataplane/tls/fakecert';
+import { parseImage } from '../controllers/images';
 
 /** Keys that name the server's own certificate, most likely first. */
 const PREFERRED = ['tls.crt', 'cert.pem', 'server.crt', 'server.pem', 'nginx.crt'];
@@ -18,6 +20,9 @@ const PREFERRED = ['tls.crt', 'cert.pem', 'server.crt', 'server.pem', 'nginx.crt
  */
 export function podCertificate(f: Flight, pod: PodNet): Certificate | undefined {
   const view = viewOf(f.ctx.state);
+  if (pod.object.spec?.containers?.some((c) => parseImage(c.image ?? '').repository.endsWith('ingress-nginx/controller'))) {
+    return ingressCertificate(f);
+  }
   const found: { key: string; cert: Certificate }[] = [];
   for (const v of pod.object.spec?.volumes ?? []) {
     const name = v.secret?.secretName;
@@ -38,6 +43,24 @@ export function podCertificate(f: Flight, pod: PodNet): Certificate | undefined 
 }
 
 const dn = (n: Record<string, string>) => Object.entries(n).map(([k, v]) => `${k}=${v}`).join(', ');
+
+export /**
+ * The certificate the ingress controller presents for the requested host (SNI): the Secret of
+ * an Ingress's spec.tls entry listing the host, else the controller's fake certificate.
+ */
+function ingressCertificate(f: Flight): Certificate | undefined {
+  const view = viewOf(f.ctx.state);
+  for (const ing of view.list('Ingress')) {
+    for (const t of ing.spec?.tls ?? []) {
+      if (!(t.hosts ?? []).includes(f.host) || !t.secretName) continue;
+      const data = view.get('Secret', ing.metadata.namespace, t.secretName)?.data?.['tls.crt'];
+      const bytes = data ? base64Bytes(data) : undefined;
+      const cert = bytes ? parseCertificate(String.fromCharCode(...bytes)) : undefined;
+      if (cert) return cert;
+    }
+  }
+  return parseCertificate(INGRESS_FAKE_CERTIFICATE);
+}
 
 export function describeCertificate(c: Certificate): string {
   const san = [...c.dnsNames.map((d) => `DNS:${d}`), ...c.ipAddresses.map((ip) => `IP:${ip}`)].join(', ');

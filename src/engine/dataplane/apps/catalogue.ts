@@ -8,6 +8,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { PodObject } from '../../api/objects';
 import { parseImage } from '../../controllers/images';
+import { ingressController } from './ingresscontroller';
 import type { ContainerApp, HttpResponse, Listener } from './http';
 import { echoserver } from './echoserver';
 import { httpd, nginx } from './nginx';
@@ -74,6 +75,9 @@ function catalogueApp(c: Container, pod: PodObject | undefined): ContainerApp | 
       break;
   }
   switch (ref.name) {
+    case 'controller':
+      if (ref.repository.endsWith('ingress-nginx/controller')) return ingressController();
+      break;
     case 'echoserver':
       return echoserver(ref.tag);
     case 'nginx':

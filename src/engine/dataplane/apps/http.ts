@@ -48,6 +48,12 @@ export interface AppContext {
   argv: readonly string[];
   /** Files mounted from ConfigMap and Secret volumes, by absolute path (configuration, certificates). */
   files?: ReadonlyMap<string, string>;
+  /** Record a step of the app's own as a hop (the ingress controller's location and rewrite). */
+  note?(kind: string, summary: string, rule?: string): void;
+  /** A seeded choice in [0, n) (load balancing inside an app). */
+  pick?(n: number): number;
+  /** The ingress controller's view of the Ingress objects. */
+  ingress?: import('./ingresscontroller').IngressRouting;
   /**
    * Make a request from this container, through the real data plane; the engine records it
    * as a child trace of the hop that answered.

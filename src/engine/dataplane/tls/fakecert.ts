@@ -1,0 +1,28 @@
+/**
+ * ingress-nginx's default certificate when no Ingress TLS Secret matches the host: self-signed,
+ * O=Acme Co, CN=Kubernetes Ingress Controller Fake Certificate, SAN ingress.local (as the
+ * controller generates it at start; this one was made with openssl for kubepath).
+ */
+export const INGRESS_FAKE_CERTIFICATE = `-----BEGIN CERTIFICATE-----
+MIIDkTCCAnmgAwIBAgIUPsStT1DWLzIwt1o31m5rNOFz4e0wDQYJKoZIhvcNAQEL
+BQAwSzEQMA4GA1UECgwHQWNtZSBDbzE3MDUGA1UEAwwuS3ViZXJuZXRlcyBJbmdy
+ZXNzIENvbnRyb2xsZXIgRmFrZSBDZXJ0aWZpY2F0ZTAeFw0yNjExMjIwMDUzMjVa
+Fw0zNjExMTkwMDUzMjVaMEsxEDAOBgNVBAoMB0FjbWUgQ28xNzA1BgNVBAMMLkt1
+YmVybmV0ZXMgSW5ncmVzcyBDb250cm9sbGVyIEZha2UgQ2VydGlmaWNhdGUwggEi
+MA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQDjqI1U+YVf24AR9tm8F90v0VQb
+OgqGaBhUATRtyWFsAg2KPlsQBgnxU+f3Fh70yR8ckIHgqie4YRJ5ChPGzoZdKr73
+5hllmFTpXZA9cLV6ngBYVNeOOBp9w0wcWzGKBReZJcBARgQ0qdoGPtwTKUUQfHlE
+UrH3zJtx8OBRC+GBLdZpuC3uuks+G96q+86aIX1E+8vL6tlJ7wXxFLKg2iLHUFQR
+hyHUNRLhRPqC4bjXvhGL6nijywKzYxltNsphziIEmPIVy/LHoRoj5ijNkauvxvCm
+Z10lMUValdxQTWgs8764Jexf/qABgvCnQ000lFbsC5iUq2e+ulcPuqF4GwKJAgMB
+AAGjbTBrMB0GA1UdDgQWBBT0HO8p5jMiaWX3wENRNyaKr0kp2TAfBgNVHSMEGDAW
+gBT0HO8p5jMiaWX3wENRNyaKr0kp2TAPBgNVHRMBAf8EBTADAQH/MBgGA1UdEQQR
+MA+CDWluZ3Jlc3MubG9jYWwwDQYJKoZIhvcNAQELBQADggEBAFcsvDNhBBgxtyeb
+FVr0a5wm0PhGBB4SghOoyfu0uMiRWnsFX8umvRb++TDagBhneMD7VTFe3UQ2TXb0
+RW7YbNZxM7iwu9CDrmQnOjz1P+g25ozSOr7YjEakHX63N2MU3oKYONC/wsxZOxG4
+Ax8pTvBxWv8FE6MHoZXaOc/mzW1PH4/BiuSmGd8nMvof0YxgxBE8T7tH3oq+TR1O
+mpHtA1MSw1zBL6zUcr/kC2uSJ24z4xYGM9qTY50dOLYq4KQJwLPh3Q+RhWE6jy/Q
+3WoHHekDljMiHgLbUtylPCkqbaZVtOs+1uG8/FiIX4PsObbzlC7QUJwnijv2lv6Y
+1+3eIng=
+-----END CERTIFICATE-----
+`;
