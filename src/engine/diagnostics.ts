@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
   // Controllers
   'no-container-ports': 'A container declares no ports and its image is unknown.',
   'app-annotation': 'A kubepath.dev/app.<container> annotation cannot be used.',
+  'ingress-mistake': 'An Ingress will not route the way it reads (typo, lost path, missing backend, other class).',
   'unschedulable': 'No node can run the pod.',
 } as const;
 

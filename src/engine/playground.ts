@@ -21,6 +21,8 @@ import { applyMergePatch, applyJsonPatch, applyStrategicMergePatch } from './clu
 import { snapshotOf } from './snapshot';
 import { execInContainer } from './shell/exec';
 import { annotationProblems } from './dataplane/apps/annotation';
+import { ingressWarnings } from './dataplane/ingress/lint';
+import { viewOf } from './cluster/state';
 
 export interface ObjectRef {
   /** Kind or any name kubectl accepts for it: "Deployment", "deploy", "pods". */
@@ -148,6 +150,12 @@ export class ClusterPlayground implements Playground {
     for (const [i, doc] of byIndex) {
       if (!outcome.results.some((r) => r.document === i)) continue;
       diagnostics.push(...appAnnotationWarnings(doc));
+      if (doc.object.kind === 'Ingress') {
+        const stored = viewOf(this.state).get('Ingress', doc.object.metadata.namespace ?? 'default', doc.object.metadata.name);
+        for (const w of stored ? ingressWarnings(viewOf(this.state), stored) : []) {
+          diagnostics.push(diagnostic('ingress-mistake', w.message, doc.document, { severity: 'warning', path: w.path, ...doc.locate(w.path) }));
+        }
+      }
     }
     diagnostics.sort((a, b) => a.document - b.document || (a.line ?? 0) - (b.line ?? 0));
     const results = outcome.results.map((r) => ({

@@ -66,3 +66,75 @@ describe('seed 002 through the ingress controller', () => {
     expect(tls.outcome).toMatchObject({ kind: 'response' });
   });
 });
+
+describe('session affinity through the controller', () => {
+  it('the first answer sets the cookie; sending it back pins the client to one pod', () => {
+    const pg = createPlayground();
+    pg.apply(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: echo
+          image: registry.k8s.io/echoserver:1.10
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    nginx.ingress.kubernetes.io/affinity: cookie
+    nginx.ingress.kubernetes.io/session-cookie-name: route
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: web.example
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`);
+    const s = pg.snapshot();
+    const node = s.nodes[0]!;
+    const port = s.services.find((x) => x.name === 'ingress-nginx-controller')!.ports.find((p) => p.name === 'http')!.nodePort!;
+    const send = (cookie?: string) => pg.request({ from: { external: '198.51.100.79' }, url: `http://${node.internalIP}:${port}/`, headers: { Host: 'web.example', ...(cookie ? { Cookie: cookie } : {}) } });
+    const first = send();
+    expect(first.outcome.kind).toBe('response');
+    const setCookie = first.outcome.kind === 'response' ? first.outcome.headers['Set-Cookie'] : '';
+    expect(setCookie).toMatch(/^route=[0-9a-f]{8}; Path=\/; HttpOnly$/);
+    const cookie = setCookie!.split(';')[0]!;
+    const servers = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      const t = send(cookie);
+      const call = t.hops.find((h) => h.children?.length && h.kind === 'respond')!.children![0]!;
+      if (call.outcome.kind === 'response') servers.add(call.outcome.servedBy!);
+    }
+    expect(servers.size).toBe(1);
+  });
+});
