@@ -51,9 +51,18 @@ function appRootRedirect(server: Server, uri: string, scheme: string, httpHost: 
   };
 }
 
+/** The controller's nginx servers, built once per cluster state (states are immutable). */
+const serverCache = new WeakMap<ClusterState, Server[]>();
+
+function serversOf(state: ClusterState, view: ReturnType<typeof viewOf>): Server[] {
+  let servers = serverCache.get(state);
+  if (!servers) serverCache.set(state, (servers = buildServers(view)));
+  return servers;
+}
+
 export function routeIngress(state: ClusterState, request: IngressRequest): IngressRoute {
   const view = viewOf(state);
-  const servers = buildServers(view);
+  const servers = serversOf(state, view);
   const scheme = request.scheme ?? 'http';
   const httpHost = request.host;
   const { uri, query } = splitRequestPath(request.path);
