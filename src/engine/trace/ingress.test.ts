@@ -138,3 +138,69 @@ spec:
     expect(servers.size).toBe(1);
   });
 });
+
+describe('forwarded headers and proxy annotations', () => {
+  it('replaces a client X-Forwarded-For, sets X-Real-IP; upstream-vhost and x-forwarded-prefix apply', () => {
+    const pg = createPlayground();
+    pg.apply(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: echo
+          image: registry.k8s.io/echoserver:1.10
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    nginx.ingress.kubernetes.io/upstream-vhost: internal.web
+    nginx.ingress.kubernetes.io/x-forwarded-prefix: /shop
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: web.example
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`);
+    const s = pg.snapshot();
+    const port = s.services.find((x) => x.name === 'ingress-nginx-controller')!.ports.find((p) => p.name === 'http')!.nodePort!;
+    const t = pg.request({ from: { external: '198.51.100.79' }, url: `http://${s.nodes[0]!.internalIP}:${port}/x`, headers: { Host: 'web.example', 'X-Forwarded-For': '1.2.3.4' } });
+    const body = t.outcome.kind === 'response' ? t.outcome.body : '';
+    expect(body).toContain('host=internal.web');
+    expect(body).toContain('x-forwarded-prefix=/shop');
+    expect(body).toContain('x-forwarded-host=web.example');
+    expect(body).not.toContain('1.2.3.4');
+    // Through a NodePort under Cluster policy the controller sees the node's address, not the client's.
+    expect(body).toMatch(/x-real-ip=(10\.244|192\.168)\./);
+  });
+});

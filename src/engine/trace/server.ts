@@ -12,6 +12,7 @@ import { splitAddr } from './url';
 import { processEnv } from '../dataplane/apps/processenv';
 import { mountedFiles } from '../dataplane/apps/mountedfiles';
 import { routeIngress } from '../dataplane/ingress/route';
+import { viewOf } from '../cluster/state';
 import type { OutboundRequest, OutboundResult } from '../dataplane/apps/http';
 import type { Trace } from '../types';
 import { describeCertificate, handshakeSummary, podCertificate, verify } from './tls';
@@ -124,7 +125,10 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
     if (f.ctx.depth >= MAX_CALL_DEPTH) {
       return { ok: false, code: 'loop', message: `kubepath stopped a chain of ${MAX_CALL_DEPTH} nested calls (the apps call each other in a loop)` };
     }
-    const child = f.ctx.subrequest({ from: { pod: pod.key, container: bound.container }, url: out.url, method: out.method, headers: out.headers, body: out.body }, f.ctx.depth + 1);
+    const child = f.ctx.subrequest(
+      { from: { pod: pod.key, container: bound.container }, url: out.url, method: out.method, headers: out.headers, body: out.body, ...(out.insecure ? { tls: { insecure: true } } : {}) },
+      f.ctx.depth + 1,
+    );
     children.push(child);
     const o = child.outcome;
     return o.kind === 'response' ? { ok: true, response: { status: o.status, headers: o.headers, body: o.body } } : { ok: false, code: o.code, message: o.message };
@@ -164,7 +168,14 @@ export function deliverToPod(f: Flight, pod: PodNet, packet: Packet): Outcome {
         notes.push({ kind, summary, rule });
       },
       pick: (n) => f.ctx.rng.int(n),
-      ingress: { route: (r) => routeIngress(f.ctx.state, r) },
+      ingress: {
+        route: (r) => {
+          const d = routeIngress(f.ctx.state, r);
+          const [ns, name] = (d.ingress ?? '/').split('/');
+          const annotations = d.ingress ? viewOf(f.ctx.state).get('Ingress', ns, name ?? '')?.metadata.annotations : undefined;
+          return { ...d, annotations };
+        },
+      },
     },
   );
   for (const n of notes) f.rec.add({ at: `pod:${pod.key}`, kind: n.kind, summary: n.summary, packet, rule: n.rule, refs: [`pod:${pod.key}`] });

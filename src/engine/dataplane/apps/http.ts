@@ -29,6 +29,8 @@ export interface OutboundRequest {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** For https: do not verify the server's certificate (nginx's proxy_ssl_verify off). */
+  insecure?: boolean;
 }
 
 /** What the call got back: a response, or the error the client library would report. */

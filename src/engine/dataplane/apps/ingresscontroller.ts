@@ -22,8 +22,12 @@ export interface IngressRouting {
     rule?: string;
     endpoints?: string[];
     affinity?: { type: 'cookie'; cookieName: string };
+    /** The matched Ingress's annotations (upstream-vhost, x-forwarded-prefix, backend-protocol). */
+    annotations?: Record<string, string>;
   };
 }
+
+const A = 'nginx.ingress.kubernetes.io/';
 
 const VERSION = '1.25.5';
 
@@ -90,8 +94,14 @@ export function ingressController(): ContainerApp {
         'X-Scheme': req.scheme,
       };
       const path = d.upstreamPath ?? req.path;
+      const ann = d.annotations ?? {};
+      // upstream-vhost sets the Host the backend sees; x-forwarded-prefix adds X-Forwarded-Prefix.
+      if (ann[`${A}upstream-vhost`]) forwarded.Host = ann[`${A}upstream-vhost`]!;
+      if (ann[`${A}x-forwarded-prefix`]) forwarded['X-Forwarded-Prefix'] = ann[`${A}x-forwarded-prefix`]!;
+      // backend-protocol HTTPS/GRPCS: nginx speaks TLS to the pod (proxy_pass https://), without verifying it.
+      const upstreamScheme = /^(HTTPS|GRPCS)$/i.test(ann[`${A}backend-protocol`] ?? '') ? 'https' : 'http';
       ctx.note?.('rewrite', `${d.ingress} → ${d.service}: location ${d.rule ?? ''} matches ${req.path}${path !== req.path ? `; the path is rewritten to ${path}` : ''}; proxied to the endpoint ${endpoint}.`, d.rule);
-      const res = ctx.fetch({ url: `http://${endpoint}${path}`, method: req.method, headers: forwarded, body: req.body });
+      const res = ctx.fetch({ url: `${upstreamScheme}://${endpoint}${path}`, method: req.method, headers: forwarded, body: req.body, ...(upstreamScheme === 'https' ? { insecure: true } : {}) });
       if (!res.ok) return { status: 502, headers: base, body: page(502, 'Bad Gateway') };
       const headers: Record<string, string> = { ...res.response.headers, Server: 'nginx' };
       if (d.affinity && sticky === undefined) headers['Set-Cookie'] = `${d.affinity.cookieName}=${stickyValue(endpoint)}; Path=/; HttpOnly`;
