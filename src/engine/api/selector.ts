@@ -19,8 +19,9 @@ export function matchesMap(selector: Labels, labels: Labels | undefined): boolea
 export function matchesLabelSelector(selector: LabelSelector, labels: Labels | undefined): boolean {
   if (selector.matchLabels && !matchesMap(selector.matchLabels, labels)) return false;
   for (const e of selector.matchExpressions ?? []) {
-    const has = labels !== undefined && Object.hasOwn(labels, e.key);
-    const value = labels?.[e.key];
+    const key = e.key ?? '';
+    const has = labels !== undefined && Object.hasOwn(labels, key);
+    const value = labels?.[key];
     switch (e.operator) {
       case 'In':
         if (!has || !(e.values ?? []).includes(value as string)) return false;

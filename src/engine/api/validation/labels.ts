@@ -6,6 +6,7 @@
 import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
 import { type FieldError, forbidden, invalid, required, tooLong } from '../field';
 import { child, index, type Loose, sortedMap } from './json';
+import { matchesLabelSelector } from '../selector';
 import { type Schema, arr, map, obj } from './schema';
 
 /** A map of strings as it comes out of the type check (values may be missing in Loose types). */
@@ -144,31 +145,9 @@ export function isEmptySelector(sel: Loose<LabelSelector> | undefined): boolean 
 
 /** Whether a label set satisfies a LabelSelector (matchLabels AND every matchExpression). */
 export function selectorMatches(sel: Loose<LabelSelector> | undefined, labels: StringMap | undefined): boolean {
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(sel?.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const r of sel?.matchExpressions ?? []) {
-    const k = r.key ?? '';
-    const has = Object.prototype.hasOwnProperty.call(l, k);
-    const val = l[k];
-    const vals = r.values ?? [];
-    switch (r.operator) {
-      case 'In':
-        if (!has || val === undefined || !vals.includes(val)) return false;
-        break;
-      case 'NotIn':
-        if (has && val !== undefined && vals.includes(val)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  if (!sel) return true;
+  const defined = Object.fromEntries(Object.entries(labels ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
+  return matchesLabelSelector(sel as LabelSelector, defined);
 }
 
 export const labelSelectorSchema: Schema = obj({
