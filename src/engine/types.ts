@@ -44,7 +44,7 @@ export interface Diagnostic {
   code: string;
   /** API-server style where one exists. */
   message: string;
-  /** 0-based index of the YAML document. */
+  /** 0-based index of the YAML document in the text */
   document: number;
   /** Field path, e.g. "spec.ports[0].nodePort". */
   path?: string;

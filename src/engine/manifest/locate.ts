@@ -1,6 +1,6 @@
 /**
  * Source positions: turning yaml node offsets into 1-based line/column ranges, and finding
- * the node for an API-server field path ("spec.ports[0].nodePort") inside a parsed document.
+ * the node for an API-server field path ("spec.ports[0].nodePort") inside a parsed YAML document (lazily).
  * Nothing here runs unless a position is asked for (error paths and `locate`).
  */
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
