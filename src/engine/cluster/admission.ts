@@ -38,7 +38,9 @@ function preserve(next: KubeObject, old: KubeObject): KubeObject {
   }
   const merged = { ...next, metadata } as KubeObject & { status?: unknown };
   const oldStatus = (old as { status?: unknown }).status;
-  if (oldStatus !== undefined) merged.status = oldStatus;
+  // Nodes may declare their status (addresses) in kubepath; everything else keeps the server's.
+  const declared = next.kind === 'Node' && (next as { status?: unknown }).status !== undefined;
+  if (oldStatus !== undefined && !declared) merged.status = oldStatus;
   return merged as KubeObject;
 }
 

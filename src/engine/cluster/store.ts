@@ -54,7 +54,13 @@ export function applyObjects(state: ClusterState, inputs: readonly StoreInput[])
   for (const { object, document } of inputs) {
     const ns = kindInfo(object.kind)?.namespaced ? object.metadata.namespace || 'default' : undefined;
     const old = tx.get(object.kind, ns, object.metadata.name) as KubeObject | undefined;
-    const admitted = admit(tx, mergeApplied(object, old), old);
+    let merged = mergeApplied(object, old);
+    // A Node the user declares over a generated one of the same name is the user's from now on.
+    if (merged.kind === 'Node' && object.metadata.labels?.[GENERATED_NODE_LABEL] !== 'true' && merged.metadata.labels?.[GENERATED_NODE_LABEL]) {
+      const { [GENERATED_NODE_LABEL]: _generated, ...labels } = merged.metadata.labels;
+      merged = { ...merged, metadata: { ...merged.metadata, labels } };
+    }
+    const admitted = admit(tx, merged, old);
     if (!admitted.object) {
       const errors = admitted.errors;
       failures.push({

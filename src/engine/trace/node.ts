@@ -8,6 +8,7 @@ import type { Packet } from '../types';
 import { egressAddress, egressInterface, nextHop, VXLAN_PORT, type NextHop, type NodeNet } from '../dataplane/cni/network';
 import { splitAddr } from './url';
 import { formatCidr } from '../net/ipv4';
+import type { ConntrackEntry } from '../dataplane/conntrack';
 import { withAddrs } from './hops';
 import type { Flight } from './context';
 import type { L4 } from './rules';
@@ -65,7 +66,10 @@ export function atNode(f: Flight, nodeName: string, packet: Packet, hook: 'PRERO
   if (filter.verdict === 'REJECT') return { kind: 'reject', node: nodeName, rule: filter.decidingRule };
   if (filter.verdict === 'DROP') return { kind: 'drop', node: nodeName, rule: filter.decidingRule, why: 'dropped by the filter rules' };
   if (hop.kind === 'self') {
-    f.path.push({ type: 'node', node: nodeName, ct: undefined });
+    // Delivered on this node (a hostNetwork endpoint): a DNAT still needs its conntrack entry
+    // so the reply's source goes back to the address the client asked for.
+    const ct = nat.verdict === 'DNAT' ? track(f, nodeName, packet, p, true, false) : undefined;
+    f.path.push({ type: 'node', node: nodeName, ct });
     return { kind: 'local', packet: p, node };
   }
   const post = rules.postrouting(nat.packet, nat.mark);
@@ -84,15 +88,20 @@ export function atNode(f: Flight, nodeName: string, packet: Packet, hook: 'PRERO
       refs: [],
     });
   }
-  const dnat = nat.verdict === 'DNAT';
-  const snat = post.masquerade;
-  const [osrc, osport] = splitAddr(packet.src);
-  const [odst, odport] = splitAddr(packet.dst);
+  const ct = track(f, nodeName, packet, out, nat.verdict === 'DNAT', post.masquerade);
+  f.path.push({ type: 'node', node: nodeName, ct });
+  return { kind: 'forward', packet: out, hop, node };
+}
+
+/** The conntrack entry for a connection: its original tuple and what its reply looks like. */
+function track(f: Flight, nodeName: string, original: Packet, out: Packet, dnat: boolean, snat: boolean): ConntrackEntry {
+  const [osrc, osport] = splitAddr(original.src);
+  const [odst, odport] = splitAddr(original.dst);
   const [rsrc, rsport] = splitAddr(out.dst);
   const [rdst, rdport] = splitAddr(out.src);
-  const ct = {
+  const ct: ConntrackEntry = {
     node: nodeName,
-    proto: packet.proto,
+    proto: original.proto,
     original: { src: osrc, dst: odst, sport: osport, dport: odport },
     reply: { src: rsrc, dst: rdst, sport: rsport, dport: rdport },
     dnat,
@@ -100,8 +109,7 @@ export function atNode(f: Flight, nodeName: string, packet: Packet, hook: 'PRERO
     time: f.ctx.now,
   };
   f.ctx.conntrack.add(ct);
-  f.path.push({ type: 'node', node: nodeName, ct });
-  return { kind: 'forward', packet: out, hop, node };
+  return ct;
 }
 
 /** Across the overlay (or the cloud route) to the node that has the destination pod. */

@@ -17,6 +17,7 @@ import { parseUrl, splitAddr } from './url';
 import type { Flight, TraceContext } from './context';
 import { atNode, crossNodes, type NodeResult } from './node';
 import { deliverToPod, refused, replyPath, responseOutcome, timedOut } from './server';
+import { listenerFor } from '../dataplane/apps/catalogue';
 
 export const DEFAULT_EXTERNAL_CLIENT = '198.51.100.79';
 
@@ -55,8 +56,9 @@ function afterNode(f: Flight, result: NodeResult, packet: Packet): Outcome {
           if (!hop.pod) return timedOut(f, `no pod has ${splitAddr(result.packet.dst)[0]}`);
           return deliverToPod(f, hop.pod, result.packet);
         case 'node':
+          // The other node's own rules decide next (its KUBE-NODEPORTS match only its local addresses).
           f.rec.add({ at: at(node.name), kind: 'route', summary: `The packet goes out of eth0 to ${hop.node.name}.`, packet: result.packet, refs: [`node:${hop.node.name}`] });
-          return toNodeItself(f, hop.node.name, result.packet);
+          return afterNode(f, atNode(f, hop.node.name, result.packet, 'PREROUTING'), result.packet);
         case 'self':
           return toNodeItself(f, node.name, result.packet);
         case 'outside':
@@ -99,7 +101,8 @@ function toNodeItself(f: Flight, node: string, packet: Packet): Outcome {
     replyPath(f, reversed(packet, res.status, res.headers));
     return responseOutcome(res, `node:${node}/kube-proxy`);
   }
-  const hostPod = [...f.ctx.network.pods.values()].find((p) => p.hostNetwork && p.node === node);
+  // hostNetwork pods share the node's network namespace: the one listening on the port answers.
+  const hostPod = [...f.ctx.network.pods.values()].find((p) => p.hostNetwork && p.node === node && listenerFor(p.object, dport, packet.proto));
   if (hostPod) return deliverToPod(f, hostPod, packet);
   f.rec.add({ at: `node:${node}`, kind: 'reject', summary: `Nothing on ${node} listens on port ${dport}: the kernel answers with a reset.`, packet, refs: [] });
   return refused(f);
@@ -213,13 +216,18 @@ export function traceRequest(ctx: TraceContext, spec: RequestSpec): Trace {
       ...(lookupTrace ? { children: [lookupTrace] } : {}),
     });
     f.path.push({ type: 'origin-pod', key, node: pod.node });
+    // A hostNetwork pod sends from the node's own network namespace: like the node itself.
+    if (pod.hostNetwork) {
+      const node = ctx.network.nodes.get(pod.node);
+      if (node && dstIP.startsWith('127.')) packet.src = `127.0.0.1:${splitAddr(packet.src)[1]}`;
+      return done(afterNode(f, atNode(f, pod.node, packet, 'OUTPUT'), packet));
+    }
     if (dstIP === '127.0.0.1' || dstIP === pod.ip) {
       // localhost and the pod's own IP stay inside its network namespace: containers of one
       // pod share it, so a sibling's port answers.
       f.path.length = 0;
       return done(deliverToPod(f, pod, { ...packet, src: `${dstIP}:${splitAddr(packet.src)[1]}` }));
     }
-    if (pod.hostNetwork) return done(afterNode(f, atNode(f, pod.node, packet, 'OUTPUT'), packet));
     rec.add({ at: `node:${pod.node}`, kind: 'route', summary: `The packet leaves ${key}'s eth0 through its veth into ${pod.node}'s bridge cni0, where the node's netfilter sees it.`, packet, rule: 'default via cni0 (the pod\'s gateway)', refs: [`node:${pod.node}`] });
     return done(afterNode(f, atNode(f, pod.node, packet, 'PREROUTING'), packet));
   }

@@ -6,7 +6,7 @@
  */
 import type { PodNet } from '../dataplane/cni/network';
 import { viewOf } from '../cluster/state';
-import { base64Bytes, matchesHost, parseCertificate, type Certificate } from '../dataplane/tls/x509';
+import { base64Bytes, bytesToBinary, matchesHost, parseCertificate, type Certificate } from '../dataplane/tls/x509';
 import type { Flight } from './context';
 import { INGRESS_FAKE_CERTIFICATE } from '../dataplane/tls/fakecert';
 import { parseImage } from '../controllers/images';
@@ -31,7 +31,7 @@ export function podCertificate(f: Flight, pod: PodNet): Certificate | undefined 
     for (const [key, value] of Object.entries(secret?.data ?? {})) {
       if (!/\.(crt|pem|cert)$/.test(key)) continue;
       const bytes = base64Bytes(value);
-      const cert = bytes ? parseCertificate(String.fromCharCode(...bytes)) : undefined;
+      const cert = bytes ? parseCertificate(bytesToBinary(bytes)) : undefined;
       if (cert) found.push({ key, cert });
     }
   }
@@ -55,7 +55,7 @@ function ingressCertificate(f: Flight): Certificate | undefined {
       if (!(t.hosts ?? []).includes(f.host) || !t.secretName) continue;
       const data = view.get('Secret', ing.metadata.namespace, t.secretName)?.data?.['tls.crt'];
       const bytes = data ? base64Bytes(data) : undefined;
-      const cert = bytes ? parseCertificate(String.fromCharCode(...bytes)) : undefined;
+      const cert = bytes ? parseCertificate(bytesToBinary(bytes)) : undefined;
       if (cert) return cert;
     }
   }

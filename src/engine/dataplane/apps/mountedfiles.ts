@@ -6,7 +6,7 @@
 import type { ClusterState } from '../../cluster/state';
 import { viewOf } from '../../cluster/state';
 import type { PodObject } from '../../api/objects';
-import { base64Bytes } from '../tls/x509';
+import { base64Bytes, bytesToBinary } from '../tls/x509';
 
 export function mountedFiles(state: ClusterState, pod: PodObject, container: string): ReadonlyMap<string, string> {
   const files = new Map<string, string>();
@@ -22,7 +22,7 @@ export function mountedFiles(state: ClusterState, pod: PodObject, container: str
     else if (v.secret) {
       for (const [k, b64] of Object.entries(view.get('Secret', ns, v.secret.secretName ?? '')?.data ?? {})) {
         const bytes = base64Bytes(b64);
-        if (bytes) data[k] = String.fromCharCode(...bytes);
+        if (bytes) data[k] = bytesToBinary(bytes);
       }
     } else continue;
     items ??= Object.keys(data).map((key) => ({ key, path: key }));

@@ -35,6 +35,13 @@ const SAN_OID = '2.5.29.17';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
+/** Bytes as a binary (latin-1) string, in chunks: spreading a large array into fromCharCode overflows the stack. */
+export function bytesToBinary(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+}
+
 export function base64Bytes(b64: string): Uint8Array | undefined {
   const clean = b64.replace(/[\s=]/g, '');
   if (!/^[A-Za-z0-9+/]*$/.test(clean)) return undefined;
