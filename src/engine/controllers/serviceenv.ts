@@ -15,6 +15,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { ConfigMapObject, PodObject, SecretObject, ServiceObject } from '../api/objects';
 import { decodeBase64 } from '../api/validation/base64';
+import { utf8Decode } from '../net/base64';
 
 export interface EnvVar {
   name: string;
@@ -125,35 +126,6 @@ export function expandEnv(input: string, lookup: (name: string) => string | unde
   return out + input.slice(checkpoint);
 }
 
-/** Go's string(bytes) as a printable JS string: UTF-8, invalid sequences as U+FFFD. */
-function utf8Decode(bytes: readonly number[]): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xf0 && b < 0xf8 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b < 0xe0 ? 1 : -1;
-    if (need < 0 || (b >= 0xf8 && need === 2)) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    let cp = need === 0 ? b : b & (0x3f >> need);
-    let ok = i + need < bytes.length;
-    for (let k = 1; ok && k <= need; k++) {
-      const c = bytes[i + k]!;
-      if ((c & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (c & 0x3f);
-    }
-    const min = [0, 0x80, 0x800, 0x10000][need]!;
-    if (!ok || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
-}
 
 /** A Secret's keys as the container sees them: `data` base64-decoded, `stringData` (if the store kept it) on top. */
 export function secretValues(secret: SecretObject): Map<string, string> {

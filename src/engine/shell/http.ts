@@ -5,6 +5,7 @@
  * the connection went to after DNS).
  */
 import type { Trace } from '../types';
+import { base64Encode } from '../net/base64';
 
 export interface Url {
   scheme: string;
@@ -71,28 +72,9 @@ export function headerValue(headers: Record<string, string>, name: string): stri
   return undefined;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /** Base64 of a string's UTF-8 bytes (for `Authorization: Basic`). */
 export function base64(text: string): string {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) bytes.push(c);
-    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a = 0, b, c] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += B64[(n >> 18) & 63] ?? '';
-    out += B64[(n >> 12) & 63] ?? '';
-    out += b === undefined ? '=' : (B64[(n >> 6) & 63] ?? '');
-    out += c === undefined ? '=' : (B64[n & 63] ?? '');
-  }
-  return out;
+  return base64Encode(text);
 }
 
 export interface Connection {

@@ -6,7 +6,8 @@
  */
 import type { PodNet } from '../dataplane/cni/network';
 import { viewOf } from '../cluster/state';
-import { base64Bytes, bytesToBinary, matchesHost, parseCertificate, type Certificate } from '../dataplane/tls/x509';
+import { matchesHost, parseCertificate, type Certificate } from '../dataplane/tls/x509';
+import { base64DecodeBytes, bytesToBinary } from '../net/base64';
 import type { Flight } from './context';
 import { INGRESS_FAKE_CERTIFICATE } from '../dataplane/tls/fakecert';
 import { parseImage } from '../controllers/images';
@@ -30,7 +31,7 @@ export function podCertificate(f: Flight, pod: PodNet): Certificate | undefined 
     const secret = view.get('Secret', pod.namespace, name);
     for (const [key, value] of Object.entries(secret?.data ?? {})) {
       if (!/\.(crt|pem|cert)$/.test(key)) continue;
-      const bytes = base64Bytes(value);
+      const bytes = base64DecodeBytes(value);
       const cert = bytes ? parseCertificate(bytesToBinary(bytes)) : undefined;
       if (cert) found.push({ key, cert });
     }
@@ -54,7 +55,7 @@ function ingressCertificate(f: Flight): Certificate | undefined {
     for (const t of ing.spec?.tls ?? []) {
       if (!(t.hosts ?? []).includes(f.host) || !t.secretName) continue;
       const data = view.get('Secret', ing.metadata.namespace, t.secretName)?.data?.['tls.crt'];
-      const bytes = data ? base64Bytes(data) : undefined;
+      const bytes = data ? base64DecodeBytes(data) : undefined;
       const cert = bytes ? parseCertificate(bytesToBinary(bytes)) : undefined;
       if (cert) return cert;
     }

@@ -2,34 +2,18 @@
  * Standard base64 (RFC 4648, with padding) as Go's encoding/base64.StdEncoding, which decodes the
  * `data` of a Secret and the `binaryData` of a ConfigMap.
  */
+import { utf8Bytes as utf8BytesOf } from '../../net/sha256';
+import { base64Encode } from '../../net/base64';
+
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** UTF-8 bytes of a string. */
+/** UTF-8 bytes of a string (one encoder for the engine: net/sha256). */
 export function utf8Bytes(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
+  return [...utf8BytesOf(s)];
 }
 
 export function encodeBase64(bytes: readonly number[]): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const b0 = bytes[i] ?? 0;
-    const b1 = bytes[i + 1];
-    const b2 = bytes[i + 2];
-    const n = (b0 << 16) | ((b1 ?? 0) << 8) | (b2 ?? 0);
-    s += alphabet[(n >> 18) & 63] ?? '';
-    s += alphabet[(n >> 12) & 63] ?? '';
-    s += b1 === undefined ? '=' : (alphabet[(n >> 6) & 63] ?? '');
-    s += b2 === undefined ? '=' : (alphabet[n & 63] ?? '');
-  }
-  return s;
+  return base64Encode(Uint8Array.from(bytes));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hmacSha256, signJwt, verifyJwt } from './jwt';
-import { base64Decode, base64Encode, base64UrlEncode } from './base64';
+import { base64Decode, base64Encode, base64UrlEncode } from '../../net/base64';
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 

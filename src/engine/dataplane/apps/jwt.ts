@@ -4,7 +4,7 @@
  * encoding/json (map keys sorted), base64url without padding, HMAC-SHA256 with the secret.
  */
 import { sha256, utf8Bytes } from '../../net/sha256';
-import { base64Decode, base64UrlEncode } from './base64';
+import { base64Decode, base64UrlEncode } from '../../net/base64';
 
 const BLOCK = 64;
 

@@ -1,7 +1,7 @@
 import type { HttpResponse } from './http';
 import { describe, expect, it } from 'vitest';
 import { kelseyApp } from './kelseyhightower';
-import { base64Encode } from './base64';
+import { base64Encode } from '../../net/base64';
 import { send } from './testkit';
 
 const basic = (user: string, password: string) => ({ Authorization: `Basic ${base64Encode(`${user}:${password}`)}` });

@@ -15,7 +15,7 @@
  * is the README's own when the secret is "secret".
  */
 import type { ContainerApp, HttpRequest, HttpResponse } from './http';
-import { base64Decode } from './base64';
+import { base64Decode } from '../../net/base64';
 import { flagArgs, goError, goFlags, goNotFound, header, pathOnly, portOf, queryOf } from './golang';
 import { signJwt, verifyJwt } from './jwt';
 

@@ -6,7 +6,7 @@
 import type { ClusterState } from '../../cluster/state';
 import { viewOf } from '../../cluster/state';
 import type { PodObject } from '../../api/objects';
-import { base64Bytes, bytesToBinary } from '../tls/x509';
+import { base64DecodeBytes, bytesToBinary } from '../../net/base64';
 
 export function mountedFiles(state: ClusterState, pod: PodObject, container: string): ReadonlyMap<string, string> {
   const files = new Map<string, string>();
@@ -21,7 +21,7 @@ export function mountedFiles(state: ClusterState, pod: PodObject, container: str
     if (v.configMap) data = { ...view.get('ConfigMap', ns, v.configMap.name ?? '')?.data };
     else if (v.secret) {
       for (const [k, b64] of Object.entries(view.get('Secret', ns, v.secret.secretName ?? '')?.data ?? {})) {
-        const bytes = base64Bytes(b64);
+        const bytes = base64DecodeBytes(b64);
         if (bytes) data[k] = bytesToBinary(bytes);
       }
     } else continue;

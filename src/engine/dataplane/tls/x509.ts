@@ -5,6 +5,8 @@
  * (kubepath trusts by issuer name, which is what the lesson is about).
  */
 
+import { base64DecodeBytes } from '../../net/base64';
+
 export interface Certificate {
   subject: Record<string, string>;
   issuer: Record<string, string>;
@@ -32,33 +34,6 @@ const OIDS: Record<string, string> = {
   '2.5.4.8': 'ST',
 };
 const SAN_OID = '2.5.29.17';
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Bytes as a binary (latin-1) string, in chunks: spreading a large array into fromCharCode overflows the stack. */
-export function bytesToBinary(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
-}
-
-export function base64Bytes(b64: string): Uint8Array | undefined {
-  const clean = b64.replace(/[\s=]/g, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(clean)) return undefined;
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let o = 0;
-  for (const ch of clean) {
-    value = (value << 6) | B64.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (value >> bits) & 0xff;
-    }
-  }
-  return out.subarray(0, o);
-}
 
 function readTlv(b: Uint8Array, at: number, limit: number): Tlv | undefined {
   if (at + 2 > limit) return undefined;
@@ -132,7 +107,7 @@ function same(b: Uint8Array, x: Tlv, y: Tlv): boolean {
 export function parseCertificate(pem: string): Certificate | undefined {
   const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
   if (!m) return undefined;
-  const b = base64Bytes(m[1]!);
+  const b = base64DecodeBytes(m[1]!);
   if (!b) return undefined;
   const cert = readTlv(b, 0, b.length);
   if (!cert || cert.tag !== 0x30) return undefined;

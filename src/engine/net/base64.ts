@@ -3,7 +3,7 @@
  * only take Latin-1. The standard alphabet (HTTP Basic credentials) and the URL-safe one without
  * padding (JWT segments).
  */
-import { utf8Bytes } from '../../net/sha256';
+import { utf8Bytes } from './sha256';
 
 const STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -32,7 +32,8 @@ function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
 
 /** Bytes of base64 text in either alphabet, padded or not; undefined when it is not base64. */
 export function base64DecodeBytes(text: string): Uint8Array | undefined {
-  const s = text.replace(/=+$/, '');
+  // Whitespace is ignored (PEM bodies and wrapped Secret values have line breaks).
+  const s = text.replace(/\s+/g, '').replace(/=+$/, '');
   if (!/^[A-Za-z0-9+/_-]*$/.test(s) || s.length % 4 === 1) return undefined;
   const out: number[] = [];
   let acc = 0;
@@ -49,28 +50,26 @@ export function base64DecodeBytes(text: string): Uint8Array | undefined {
   return Uint8Array.from(out);
 }
 
-/** UTF-8 decoding (invalid sequences become U+FFFD). */
-export function utf8Decode(bytes: Uint8Array): string {
+/** Go's string(bytes) as a printable JS string: UTF-8, invalid sequences as U+FFFD. */
+export function utf8Decode(bytes: ArrayLike<number>): string {
   let out = '';
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xf0 && b < 0xf8 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
-    if (need < 0) {
+    const need = b < 0x80 ? 0 : b >= 0xf0 && b < 0xf8 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b < 0xe0 ? 1 : -1;
+    if (need < 0 || (b >= 0xf8 && need === 2)) {
       out += '\ufffd';
       i++;
       continue;
     }
     let cp = need === 0 ? b : b & (0x3f >> need);
-    let ok = true;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (c & 0x3f);
+    let ok = i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
     }
-    if (!ok) {
+    const min = [0, 0x80, 0x800, 0x10000][need]!;
+    if (!ok || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
       out += '\ufffd';
       i++;
       continue;
@@ -93,4 +92,11 @@ export function base64UrlEncode(data: string | Uint8Array): string {
 export function base64Decode(text: string): string | undefined {
   const bytes = base64DecodeBytes(text);
   return bytes ? utf8Decode(bytes) : undefined;
+}
+
+/** Bytes as a binary (latin-1) string, in chunks: spreading a large array into fromCharCode overflows the stack. */
+export function bytesToBinary(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
 }
