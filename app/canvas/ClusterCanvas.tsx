@@ -87,6 +87,11 @@ export function ClusterCanvas() {
             style={MINIMAP_STYLE}
           />
         </ReactFlow>
+        {engine !== 'ready' && (
+          <p className={`canvas-message${engine === 'failed' ? ' is-error' : ''}`}>
+            {engine === 'loading' ? 'Starting the cluster…' : 'The cluster engine failed to load. Reload the page to try again.'}
+          </p>
+        )}
       </div>
     </section>
   );
