@@ -181,7 +181,7 @@ function imperativeRun(): string {
 
 describe('every scenario file', () => {
   const ids = readdirSync(SCENARIOS, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && d.name.startsWith('seed-'))
     .map((d) => d.name)
     .sort();
 

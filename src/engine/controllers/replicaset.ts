@@ -3,7 +3,10 @@
  * the template, named <replicaset>-<5 random characters> (generateName), owned by the set.
  * Surplus pods are deleted gracefully, not-ready and newest first, as the controller ranks them.
  */
+import type { PodSpec } from 'kubernetes-types/core/v1';
 import type { PodObject, ReplicaSetObject } from '../api/objects';
+import { defaultPodSpecInPlace } from '../api/podspec';
+import type { JsonObject } from '../api/validation/json';
 import type { Change } from '../cluster/changes';
 import type { Transaction } from '../cluster/transaction';
 import { deepEqual } from '../net/equal';
@@ -11,6 +14,24 @@ import { randomSuffix } from '../net/rng';
 import { isPodActive, isPodReady, ownerRef } from './pods';
 import { terminatePod } from './termination';
 import { event, type Controller } from './types';
+
+/**
+ * The spec a pod made from the template gets: the API server runs the Pod's own defaulting on
+ * create (SetDefaults_Pod: `enableServiceLinks: true`, requests from limits), which a template
+ * does not get. Without it, a later update of the pod (a label) would seem to change the spec.
+ * Stored objects are never mutated, so pods share one defaulted copy per template spec.
+ */
+const defaulted = new WeakMap<object, PodSpec>();
+function podSpecOf(template: PodSpec | undefined): PodSpec {
+  if (!template) return { containers: [] };
+  let spec = defaulted.get(template);
+  if (!spec) {
+    spec = JSON.parse(JSON.stringify(template)) as PodSpec;
+    defaultPodSpecInPlace(spec as unknown as JsonObject, true);
+    defaulted.set(template, spec);
+  }
+  return spec;
+}
 
 function podFromTemplate(tx: Transaction, rs: ReplicaSetObject, taken: Set<string>): PodObject {
   let name: string;
@@ -29,9 +50,7 @@ function podFromTemplate(tx: Transaction, rs: ReplicaSetObject, taken: Set<strin
       labels: { ...t?.metadata?.labels },
       ownerReferences: [ownerRef(rs, 'apps/v1')],
     },
-    // Stored objects are never mutated (every change makes a new object), so pods can share
-    // the template's spec instead of copying it.
-    spec: t?.spec ?? { containers: [] },
+    spec: podSpecOf(t?.spec),
     status: { phase: 'Pending', qosClass: 'BestEffort' },
   };
 }
