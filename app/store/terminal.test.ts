@@ -56,6 +56,52 @@ describe('terminal slice', () => {
     expect(store.getState().terminal.shell).toBeNull();
   });
 
+  it('opens a shell on a node with minikube ssh, where loopback reaches kube-proxy, until exit', async () => {
+    const store = await ready();
+    await store.getState().runCommand('minikube ssh');
+    expect(store.getState().terminal.prompt).toBe('docker@node-1:~$ ');
+    expect(store.getState().terminal.shell).toEqual({ node: 'node-1' });
+    await store.getState().runCommand('curl localhost:10249/proxyMode');
+    expect(texts(store).slice(-2)).toEqual(['stdout:iptables', 'request:GET http://localhost:10249/proxyMode']);
+    await store.getState().runCommand('exit');
+    expect(texts(store).at(-1)).toBe('stderr:logout');
+    expect(store.getState().terminal.prompt).toBe('$ ');
+    expect(store.getState().terminal.shell).toBeNull();
+  });
+
+  it('kubectl edit opens the editor; a save applies it and the editor text follows', async () => {
+    const store = await ready();
+    await store.getState().runCommand('kubectl edit svc web');
+    const open = store.getState().terminal.edit!;
+    expect(open.session.ref).toEqual({ kind: 'Service', namespace: 'default', name: 'web' });
+    expect(open.session.text).toMatch(/^# Please edit the object below\./);
+    await store.getState().saveTerminalEdit(open.session.text.replace('type: ClusterIP', 'type: NodePort'));
+    const s = store.getState();
+    expect(s.terminal.edit).toBeNull();
+    expect(texts(store)).toContain('stdout:service/web edited');
+    expect(texts(store)).toContain('info:Editor: updated service/web.');
+    expect(s.manifests).toContain('type: NodePort');
+    expect(s.playground!.getObject({ kind: 'Service', name: 'web' })).toMatchObject({ spec: { type: 'NodePort' } });
+  });
+
+  it('kubectl edit: cancel is an unchanged save; a refused save opens the editor again with the errors', async () => {
+    const store = await ready();
+    await store.getState().runCommand('kubectl edit svc web');
+    await store.getState().cancelTerminalEdit();
+    expect(store.getState().terminal.edit).toBeNull();
+    expect(texts(store).at(-1)).toBe('stderr:Edit cancelled, no changes made.');
+    await store.getState().runCommand('kubectl edit svc web');
+    const first = store.getState().terminal.edit!;
+    await store.getState().saveTerminalEdit(first.session.text.replace('type: ClusterIP', 'type: Nope'));
+    const again = store.getState().terminal.edit!;
+    expect(again.id).not.toBe(first.id);
+    expect(again.session.text).toContain('# services "web" was not valid:\n# * spec.type: Unsupported value: "Nope"');
+    expect(texts(store).at(-1)).toBe('stderr:error: services "web" is invalid');
+    await store.getState().cancelTerminalEdit();
+    expect(store.getState().terminal.edit).toBeNull();
+    expect(texts(store).at(-1)).toMatch(/^stderr:A copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\.$/);
+  });
+
   it('collects the lines of a here-document and runs them as one command', async () => {
     const store = await ready();
     const lines = ['kubectl apply -f - <<EOF', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: settings', 'data:', '  mode: fast', 'EOF'];

@@ -1,15 +1,18 @@
 /**
  * The terminal slice of the workspace store: a bash session on the learner's workstation
  * (the playground's `kubectl()`: kubectl, minikube, curl, pipes, variables, port-forwards),
- * and the shell inside a pod that `kubectl exec -it` / `kubectl run -it` opens, until `exit`.
+ * the shell inside a pod that `kubectl exec -it` / `kubectl run -it` opens and the one on a
+ * node that `minikube ssh` opens, until `exit`; and the editor `kubectl edit` opens, until it
+ * is saved or cancelled.
  *
- * Every change a command makes goes through the same store as the editor: after a command,
- * the objects it changed are found by comparing the cluster before and after, the editor's
- * text is edited to match (editorSync.ts), and the canvas and inspector re-read the cluster.
- * The request being played (`sent`) is left alone; a curl's trace is kept on its output, so
- * "Show this request" can play it.
+ * Every change a command makes goes through the same store as the editor: after a command (or
+ * an edit's save), the objects it changed are found by comparing the cluster before and after,
+ * the editor's text is edited to match (editorSync.ts), and the canvas and inspector re-read
+ * the cluster. The request being played (`sent`) is left alone; the requests a line sent come
+ * back with its result (`traces`), and the last is kept on its output, so "Show this request"
+ * can play it.
  */
-import type { ClusterPlayground, PodShell, Trace, Workstation } from '../../src/engine';
+import type { AttachedShell, ClusterPlayground, EditSession, ShellLineResult, Trace, Workstation, WorkstationResult } from '../../src/engine';
 import { timeline } from '../playback/timeline';
 import { changedObjects, type ObjectChange } from './objectDiff';
 import type { WorkspaceState } from './workspace';
@@ -29,16 +32,32 @@ export interface TerminalLine {
   resourceVersion?: number;
 }
 
+/** Where an attached shell runs: a pod's container, or a node. */
+export type TerminalShell = { pod: string; container: string } | { node: string };
+
+/** An object open in the terminal's editor (`kubectl edit`); `id` changes when it opens again. */
+export interface TerminalEdit {
+  id: number;
+  session: EditSession;
+}
+
 export interface TerminalState {
   lines: TerminalLine[];
   /** Commands run this session, oldest first (a here-document is one entry with its lines). */
   history: string[];
-  /** The prompt of the shell: `$ ` on the workstation, the container shell's inside a pod. */
+  /** The prompt of the shell: `$ ` on the workstation, the container's or node's shell inside one. */
   prompt: string;
-  /** The pod a shell is open in ("ns/name" and container), or null on the workstation. */
-  shell: { pod: string; container: string } | null;
+  /** The pod ("ns/name" and container) or node a shell is open on, or null on the workstation. */
+  shell: TerminalShell | null;
   /** Lines of an unfinished command (an open here-document, quote, `|` or `\`), shown with `> `. */
   pending: string;
+  /** The object `kubectl edit` opened, while its editor is open; null otherwise. */
+  edit: TerminalEdit | null;
+  /**
+   * A program of the last command asks the terminal (curl's `Enter host password for user
+   * 'user':`): the next line entered is the answer (not echoed) and the command runs with it.
+   */
+  asking: { prompt: string; command: string } | null;
 }
 
 export const WORKSTATION_PROMPT = '$ ';
@@ -58,40 +77,44 @@ export interface TerminalSlice {
   clearTerminal(): void;
   /** Print lines that are not a command's output (completion candidates). */
   printTerminal(lines: { kind: 'input' | 'info'; text: string; prompt?: string }[]): void;
+  /** Save the text in `kubectl edit`'s editor (kubectl goes on as when the editor closes). */
+  saveTerminalEdit(text: string): Promise<void>;
+  /** Close `kubectl edit`'s editor without changes: "Edit cancelled, no changes made." */
+  cancelTerminalEdit(): Promise<void>;
   /** Play the request a `request` line holds in the Request dock (as `send()` would). */
   showTerminalRequest(lineId: number): void;
   /** The editor's text as files for `-f` (empty until the terminal's code has loaded). */
   terminalFiles(): ReadonlyMap<string, string>;
   /** Load the terminal's code (the yaml package) ahead of the first command. */
   prepareTerminal(): Promise<void>;
+  /**
+   * A new cluster replaced the old (a scenario was opened): an open pod or node shell and an
+   * open `kubectl edit` belong to the old one and are closed; the next line runs in a new
+   * workstation session. Scrollback and history stay.
+   */
+  resetTerminal(): void;
 }
 
 type Set = (partial: Partial<WorkspaceState> | ((s: WorkspaceState) => Partial<WorkspaceState>)) => void;
 type Get = () => WorkspaceState;
 type SyncModule = typeof import('./editorSync');
 
-/** The requests `run` sends through the playground, kept as they go by. */
-function capturing<T>(pg: ClusterPlayground, run: () => T): { result: T; traces: Trace[] } {
-  const traces: Trace[] = [];
-  const own = Object.prototype.hasOwnProperty.call(pg, 'request');
-  const original = pg.request;
-  pg.request = (spec) => {
-    const t = original.call(pg, spec);
-    traces.push(t);
-    return t;
-  };
-  try {
-    return { result: run(), traces };
-  } finally {
-    if (own) pg.request = original;
-    else delete (pg as { request?: unknown }).request;
-  }
-}
-
 const MISSING_FILE = /the path "([^"]+)" does not exist/;
 
 function output(text: string, kind: 'stdout' | 'stderr'): Omit<TerminalLine, 'id'>[] {
   return text ? [{ kind, text: text.replace(/\n$/, '') }] : [];
+}
+
+/** The lines a result prints: its output, and a "Show this request" for the last request it sent. */
+function resultLines(pg: ClusterPlayground, result: WorkstationResult | ShellLineResult): Omit<TerminalLine, 'id'>[] {
+  const lines = [...output(result.stdout, 'stdout'), ...output(result.stderr, 'stderr')];
+  const shown = (result.traces ?? []).filter((t: Trace) => t.hops.length > 0);
+  const last = shown[shown.length - 1];
+  if (last) {
+    const more = shown.length > 1 ? ` (the last of ${shown.length})` : '';
+    lines.push({ kind: 'request', text: `${last.request.method ?? 'GET'} ${last.request.url}${more}`, trace: last, resourceVersion: pg.clusterState.resourceVersion });
+  }
+  return lines;
 }
 
 /** "Deployment/default/web" → "deployment/web" (with its namespace when not default). */
@@ -106,7 +129,8 @@ export function terminalSlice(set: Set, get: Get): TerminalSlice {
   let queue: Promise<void> = Promise.resolve();
   let sync: SyncModule | null = null;
   let loading: Promise<SyncModule> | null = null;
-  let shell: PodShell | null = null;
+  let shell: AttachedShell | null = null;
+  let nextEditId = 1;
   let helper: { pg: ClusterPlayground; ws: Workstation } | null = null;
 
   const load = () => (loading ??= import('./editorSync').then((m) => (sync = m)));
@@ -159,10 +183,19 @@ export function terminalSlice(set: Set, get: Get): TerminalSlice {
     print([{ kind: 'info', text: `Editor: ${parts.join('; ')}.` }]);
   };
 
-  const execute = async (command: string) => {
+  /** After a line or a save: follow what the cluster's objects became in the editor, and redraw. */
+  const settle = (m: SyncModule, pg: ClusterPlayground, before: ClusterPlayground['clusterState']['objects'], skip: ReadonlySet<string>) => {
+    const changes = changedObjects(before, pg.clusterState.objects);
+    if (changes.length) syncEditor(m, changes, skip);
+    get().refresh();
+  };
+
+  const openEdit = (session: EditSession | undefined) => update({ edit: session ? { id: nextEditId++, session } : null });
+
+  const execute = async (command: string, answer?: { prompt: string; text: string }) => {
     const trimmed = command.trim();
     if (!trimmed) return;
-    remember(command);
+    if (!answer) remember(command);
     if (trimmed === 'clear') {
       update({ lines: [] });
       return;
@@ -174,39 +207,51 @@ export function terminalSlice(set: Set, get: Get): TerminalSlice {
     }
     const m = sync ?? (await load());
     const before = pg.clusterState.objects;
-    const inPod = shell;
+    const inShell = shell;
     const files = filesFor(m, get().manifests);
-    const { result, traces } = capturing(pg, () => (inPod ? inPod.run(command) : pg.kubectl(command, { files })));
-    const lines = [...output(result.stdout, 'stdout'), ...output(result.stderr, 'stderr')];
-    const missing = MISSING_FILE.exec(result.stderr);
-    if (missing && !inPod) {
-      lines.push({ kind: 'info', text: `The editor's files: ${[...files.keys()].join(', ')}. A "# file: ${missing[1]}" line in the editor starts a file of that name.` });
+    const asked: WorkstationResult | ShellLineResult = inShell ? inShell.run(command) : pg.kubectl(command, { files, ask: true, ...(answer && { stdin: `${answer.text}\n` }) });
+    if ('asks' in asked && asked.asks) {
+      update({ asking: { prompt: asked.asks.prompt, command } });
+      return;
     }
-    const shown = traces.filter((t) => t.hops.length > 0);
-    const last = shown[shown.length - 1];
-    if (last) {
-      const more = shown.length > 1 ? ` (the last of ${shown.length})` : '';
-      lines.push({ kind: 'request', text: `${last.request.method ?? 'GET'} ${last.request.url}${more}`, trace: last, resourceVersion: pg.clusterState.resourceVersion });
+    // The question was shown as the answer's prompt already; the program prints it again.
+    const result = answer && asked.stderr.startsWith(answer.prompt) ? { ...asked, stderr: asked.stderr.slice(answer.prompt.length).replace(/^\n/, '') } : asked;
+    const lines = resultLines(pg, result);
+    const missing = MISSING_FILE.exec(result.stderr);
+    if (missing && !inShell) {
+      lines.push({ kind: 'info', text: `The editor's files: ${[...files.keys()].join(', ')}. A "# file: ${missing[1]}" line in the editor starts a file of that name.` });
     }
     print(lines);
     const skip = new Set<string>();
     if ('interactive' in result && result.interactive) {
       const session = result.interactive;
       shell = workstation(pg).attach(session);
-      if (session.removeOnExit) skip.add(`Pod/${session.pod}`);
-      update({ shell: { pod: session.pod, container: session.container }, prompt: shell.prompt() });
-    } else if (inPod && 'exited' in result && result.exited) {
+      if (session.kind === 'pod' && session.removeOnExit) skip.add(`Pod/${session.pod}`);
+      update({ shell: session.kind === 'pod' ? { pod: session.pod, container: session.container } : { node: session.node }, prompt: shell.prompt() });
+    } else if (inShell && 'exited' in result && result.exited) {
       shell = null;
       update({ shell: null, prompt: WORKSTATION_PROMPT });
     }
-    if (inPod?.session.removeOnExit) skip.add(`Pod/${inPod.session.pod}`);
-    const changes = changedObjects(before, pg.clusterState.objects);
-    if (changes.length) syncEditor(m, changes, skip);
-    get().refresh();
+    if ('edit' in result && result.edit) openEdit(result.edit);
+    if (inShell?.session.kind === 'pod' && inShell.session.removeOnExit) skip.add(`Pod/${inShell.session.pod}`);
+    settle(m, pg, before, skip);
+  };
+
+  /** The editor closes with `text`: kubectl applies it, gives up, or opens it again with the errors. */
+  const closeEdit = async (text: string | null) => {
+    const open = get().terminal.edit;
+    const pg = get().playground;
+    if (!open || !pg) return;
+    const m = sync ?? (await load());
+    const before = pg.clusterState.objects;
+    const result = workstation(pg).saveEdit(open.session, text ?? open.session.text);
+    print(resultLines(pg, result));
+    openEdit(result.edit);
+    settle(m, pg, before, new Set());
   };
 
   return {
-    terminal: { lines: [], history: [], prompt: WORKSTATION_PROMPT, shell: null, pending: '' },
+    terminal: { lines: [], history: [], prompt: WORKSTATION_PROMPT, shell: null, pending: '', edit: null, asking: null },
     runCommand: (line) =>
       enqueue(() => {
         print([{ kind: 'input', prompt: get().terminal.prompt, text: line }]);
@@ -214,7 +259,13 @@ export function terminalSlice(set: Set, get: Get): TerminalSlice {
       }),
     enterTerminalLine: (line) =>
       enqueue(() => {
-        const { pending, prompt } = get().terminal;
+        const { pending, prompt, asking } = get().terminal;
+        if (asking) {
+          // An answer to a password prompt: not echoed, as the terminal does not echo it.
+          print([{ kind: 'input', prompt: asking.prompt, text: '' }]);
+          update({ asking: null });
+          return execute(asking.command, { prompt: asking.prompt, text: line });
+        }
         print([{ kind: 'input', prompt: pending ? CONTINUATION_PROMPT : prompt, text: line }]);
         const command = pending ? `${pending}\n${line}` : line;
         const pg = get().playground;
@@ -226,11 +277,13 @@ export function terminalSlice(set: Set, get: Get): TerminalSlice {
         return execute(command);
       }),
     interruptTerminal: (partial) => {
-      const { pending, prompt } = get().terminal;
-      print([{ kind: 'input', prompt: pending ? CONTINUATION_PROMPT : prompt, text: `${partial}^C` }]);
-      update({ pending: '' });
+      const { pending, prompt, asking } = get().terminal;
+      print([{ kind: 'input', prompt: asking ? asking.prompt : pending ? CONTINUATION_PROMPT : prompt, text: asking ? '^C' : `${partial}^C` }]);
+      update({ pending: '', asking: null });
     },
     clearTerminal: () => update({ lines: [] }),
+    saveTerminalEdit: (text) => enqueue(() => closeEdit(text)),
+    cancelTerminalEdit: () => enqueue(() => closeEdit(null)),
     printTerminal: (lines) => print(lines),
     showTerminalRequest: (lineId) => {
       const s = get();
@@ -239,6 +292,12 @@ export function terminalSlice(set: Set, get: Get): TerminalSlice {
       const current = s.playground?.clusterState.resourceVersion === line.resourceVersion;
       const trace = line.trace;
       set({ sent: { id: nextTraceId--, spec: trace.request, trace, steps: timeline(trace), revision: current ? s.revision : -1 }, step: -1, playing: true, compare: null });
+    },
+    resetTerminal: () => {
+      shell = null;
+      helper = null;
+      removedFiles.clear();
+      update({ shell: null, edit: null, prompt: WORKSTATION_PROMPT, pending: '', asking: null });
     },
     terminalFiles: () => (sync ? filesFor(sync, get().manifests) : new Map()),
     prepareTerminal: () => load().then(() => undefined),

@@ -118,4 +118,48 @@ describe('Terminal', () => {
     expect(store.getState().draft.url).toBe('http://web/');
     expect(screen.getByRole('list', { name: 'Hops' })).toBeTruthy();
   });
+
+  it('kubectl edit takes the terminal over with an editor; Save applies it', async () => {
+    const store = await setup();
+    await type('kubectl edit svc web', store, () => expect(store.getState().terminal.edit).not.toBeNull());
+    const editor = within(terminal()).getByRole('textbox', { name: 'Edit service/web' }) as HTMLTextAreaElement;
+    expect(editor.value).toMatch(/^# Please edit the object below\. Lines beginning with a '#' will be ignored,\n/);
+    expect(document.activeElement).toBe(editor);
+    // The scrollback and the command line step aside while the editor is open.
+    expect(within(terminal()).getByRole('log', { hidden: true }).hidden).toBe(true);
+    expect(within(terminal()).getByLabelText('Terminal input').closest('[hidden]')).not.toBeNull();
+    fireEvent.change(editor, { target: { value: editor.value.replace('type: ClusterIP', 'type: NodePort') } });
+    fireEvent.click(within(terminal()).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(store.getState().terminal.edit).toBeNull());
+    expect(screenText()).toContain('service/web edited');
+    expect(store.getState().manifests).toContain('type: NodePort');
+    expect(within(terminal()).queryByRole('textbox', { name: 'Edit service/web' })).toBeNull();
+    expect(input().closest('[hidden]')).toBeNull();
+  });
+
+  it('in the editor, Ctrl+S saves and Escape cancels; a refused save shows the errors in the editor', async () => {
+    const store = await setup();
+    await type('kubectl edit svc web', store, () => expect(store.getState().terminal.edit).not.toBeNull());
+    fireEvent.keyDown(within(terminal()).getByRole('textbox', { name: 'Edit service/web' }), { key: 'Escape' });
+    await waitFor(() => expect(store.getState().terminal.edit).toBeNull());
+    expect(screenText()).toContain('Edit cancelled, no changes made.');
+    await type('kubectl edit svc web', store, () => expect(store.getState().terminal.edit).not.toBeNull());
+    const editor = () => within(terminal()).getByRole('textbox', { name: 'Edit service/web' }) as HTMLTextAreaElement;
+    fireEvent.change(editor(), { target: { value: editor().value.replace('type: ClusterIP', 'type: Nope') } });
+    fireEvent.keyDown(editor(), { key: 's', ctrlKey: true });
+    await waitFor(() => expect(editor().value).toContain('# services "web" was not valid:'));
+    expect(editor().value).toContain('type: Nope');
+    fireEvent.click(within(terminal()).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(store.getState().terminal.edit).toBeNull());
+    expect(screenText()).toContain('error: Edit cancelled, no valid changes were saved.');
+  });
+
+  it('minikube ssh puts the prompt on the node until exit', async () => {
+    const store = await setup();
+    await type('minikube ssh -n node-2', store, () => expect(prompt()).toBe('docker@node-2:~$ '));
+    expect(terminal().querySelector('.terminal__command')!.getAttribute('data-where')).toBe('node node-2 · exit to leave');
+    await type('curl -s localhost:10249/proxyMode', store);
+    expect(screenText()).toContain('docker@node-2:~$ curl -s localhost:10249/proxyMode\niptables\n');
+    await type('exit', store, () => expect(prompt()).toBe('$ '));
+  });
 });

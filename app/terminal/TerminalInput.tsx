@@ -8,12 +8,13 @@
  */
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { CONTINUATION_PROMPT, useWorkspace, useWorkspaceStore, type WorkspaceState } from '../store';
+import type { TerminalShell } from '../store/terminal';
 import { complete, type CompletionContext } from './complete';
 
 function contextOf(s: WorkspaceState): CompletionContext {
   const pg = s.playground;
   return {
-    mode: s.terminal.shell ? 'pod' : 'workstation',
+    mode: !s.terminal.shell ? 'workstation' : 'node' in s.terminal.shell ? 'node' : 'pod',
     names: (kind, ns) => (pg ? pg.listObjects(kind, ns).map((o) => o.metadata.name) : []),
     namespaces: pg ? pg.listObjects('Namespace').map((o) => o.metadata.name) : ['default'],
     files: [...s.terminalFiles().keys()],
@@ -40,9 +41,17 @@ export function columns(words: readonly string[], width = 96): string {
 
 const firstLine = (text: string) => text.split('\n', 1)[0]!;
 
-export function TerminalInput({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+/** Where the shell is, shown beside the line. */
+function where(shell: TerminalShell | null): string | undefined {
+  if (!shell) return undefined;
+  return 'node' in shell ? `node ${shell.node} · exit to leave` : `pod ${shell.pod}, container ${shell.container} · exit to leave`;
+}
+
+/** `hidden`: another program has the terminal (kubectl edit's editor); the line waits for it. */
+export function TerminalInput({ inputRef, hidden = false }: { inputRef: RefObject<HTMLInputElement | null>; hidden?: boolean }) {
   const store = useWorkspaceStore();
-  const prompt = useWorkspace((s) => (s.terminal.pending ? CONTINUATION_PROMPT : s.terminal.prompt));
+  const asking = useWorkspace((s) => s.terminal.asking);
+  const prompt = useWorkspace((s) => (s.terminal.asking ? `${s.terminal.asking.prompt} ` : s.terminal.pending ? CONTINUATION_PROMPT : s.terminal.prompt));
   const shell = useWorkspace((s) => s.terminal.shell);
   const inPod = shell !== null;
   const [value, setValue] = useState('');
@@ -146,7 +155,7 @@ export function TerminalInput({ inputRef }: { inputRef: RefObject<HTMLInputEleme
   const more = recalled ? recalled.split('\n').length - 1 : 0;
   return (
     // Where the shell is, shown beside the line (generated content: not copied with the text).
-    <div className="terminal__command" data-where={shell ? `pod ${shell.pod}, container ${shell.container} · exit to leave` : undefined}>
+    <div className="terminal__command" data-where={where(shell)} hidden={hidden}>
       <span className="terminal__prompt" aria-hidden="true">
         {prompt}
       </span>
@@ -154,6 +163,8 @@ export function TerminalInput({ inputRef }: { inputRef: RefObject<HTMLInputEleme
         ref={inputRef}
         className="terminal__input"
         aria-label="Terminal input"
+        // A program's password question: typed but not shown, as a terminal does not echo it.
+        type={asking ? 'password' : 'text'}
         value={value}
         onChange={(e) => {
           setValue(e.target.value);

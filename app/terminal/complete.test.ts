@@ -66,4 +66,19 @@ describe('complete', () => {
     expect(tab('curl http://k', pod)[0]).toBe('curl http://kubernetes');
     expect(tab('cat /etc/r', pod)).toEqual(['cat /etc/resolv.conf ', []]);
   });
+
+  it.each<[string, string, string[]?]>([
+    ['sudo ipt', 'sudo iptables-save '],
+    ['iptables-s', 'iptables-save '],
+    ['conn', 'conntrack '],
+    ['logo', 'logout '],
+    ['kubectl ed', 'kubectl ed'],
+  ])('on a node: %s → %s', (line, after) => {
+    expect(tab(line, { ...ctx, mode: 'node' })[0]).toBe(after);
+  });
+
+  it('completes kubectl edit like the other typed commands', () => {
+    expect(tab('kubectl ed')).toEqual(['kubectl edit ', []]);
+    expect(tab('kubectl edit svc w')).toEqual(['kubectl edit svc web ', []]);
+  });
 });

@@ -14,6 +14,7 @@ import {
   NESTED_COMMANDS,
   POD_COMMANDS,
   POD_FILES,
+  NODE_SHELL_COMMANDS,
   POD_SHELL_COMMANDS,
   RESOURCE_TYPES,
   TYPED_COMMANDS,
@@ -23,8 +24,8 @@ import {
 } from './words';
 
 export interface CompletionContext {
-  /** On the workstation, or in a container's shell. */
-  mode: 'workstation' | 'pod';
+  /** On the workstation, in a container's shell, or in a node's (`minikube ssh`). */
+  mode: 'workstation' | 'pod' | 'node';
   /** Names of the objects of a kind ("Pod", "Service"...) in a namespace (undefined: all). */
   names(kind: string, namespace: string | undefined): string[];
   namespaces: string[];
@@ -127,6 +128,12 @@ function kubectlCandidates(words: readonly string[], word: string, ctx: Completi
   return [];
 }
 
+/** On a node: its commands; `sudo` takes one of them. */
+function nodeCandidates(words: readonly string[]): string[] {
+  if (words.length === 1 || (words.length === 2 && words[0] === 'sudo')) return NODE_SHELL_COMMANDS;
+  return [];
+}
+
 function podCandidates(words: readonly string[], ctx: CompletionContext): string[] {
   const cmd = words[0];
   if (words.length === 1) return POD_SHELL_COMMANDS;
@@ -167,7 +174,7 @@ export function complete(line: string, cursor: number, ctx: CompletionContext): 
   const before = line.slice(0, cursor);
   const words = commandWords(before);
   const word = words[words.length - 1] ?? '';
-  const all = ctx.mode === 'pod' ? podCandidates(words, ctx) : workstationCandidates(words, word, ctx);
+  const all = ctx.mode === 'pod' ? podCandidates(words, ctx) : ctx.mode === 'node' ? nodeCandidates(words) : workstationCandidates(words, word, ctx);
   const matches = unique(all.filter((c) => c.startsWith(word)));
   const unchanged: Completion = { line, cursor, candidates: matches.length > 1 ? matches : [] };
   if (matches.length === 0) return unchanged;

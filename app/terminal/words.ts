@@ -12,6 +12,7 @@ export const KUBECTL_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   set: ['env', 'image', 'selector'],
   explain: [],
   get: [],
+  edit: [],
   delete: [],
   rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
   scale: [],
@@ -73,7 +74,7 @@ export const TYPES_FOR: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Commands whose arguments are TYPE [NAME...] or TYPE/NAME. */
-export const TYPED_COMMANDS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'patch', 'scale', 'expose', 'explain', 'rollout', 'set image', 'set env', 'set selector']);
+export const TYPED_COMMANDS = new Set(['get', 'describe', 'edit', 'delete', 'label', 'annotate', 'patch', 'scale', 'expose', 'explain', 'rollout', 'set image', 'set env', 'set selector']);
 /** Commands whose argument is a pod (or TYPE/NAME of something with pods). */
 export const POD_COMMANDS = new Set(['exec', 'logs', 'attach', 'port-forward']);
 
@@ -83,6 +84,7 @@ const OUTPUT = ['-o', '--output='];
 export const FLAGS: Readonly<Record<string, readonly string[]>> = {
   get: [...OUTPUT, '--watch', '-w', '--selector=', '-l', '--all-namespaces', '-A', '--show-labels', '--sort-by=', '--field-selector=', '--no-headers'],
   describe: ['--selector=', '-l', '--all-namespaces', '-A'],
+  edit: ['--filename=', '-f'],
   delete: ['--filename=', '-f', '--grace-period=', '--force', '--now', '--all', '--selector=', '-l', '--wait=', '--cascade='],
   apply: ['--filename=', '-f', '--prune', '--dry-run=client', '--dry-run=server', ...OUTPUT],
   create: ['--filename=', '-f', '--dry-run=client', ...OUTPUT],
@@ -136,6 +138,9 @@ export const MINIKUBE_COMMANDS = ['addons', 'dashboard', 'ip', 'kubectl', 'node'
 export const WORKSTATION_COMMANDS = ['kubectl', 'minikube', 'curl', 'cat', 'echo', 'env', 'export', 'grep', 'head', 'tail', 'wc', 'jq', 'base64', 'printenv', 'hostname', 'sleep', 'clear'];
 
 /** What a container's shell may have (the engine answers when an image lacks one). */
+/** What a node's shell (`minikube ssh`) offers. */
+export const NODE_SHELL_COMMANDS = ['curl', 'nslookup', 'dig', 'ip', 'sudo', 'iptables-save', 'conntrack', 'hostname', 'printenv', 'env', 'cat', 'echo', 'grep', 'head', 'tail', 'wc', 'sleep', 'export', 'clear', 'exit', 'logout'];
+
 export const POD_SHELL_COMMANDS = ['curl', 'wget', 'nslookup', 'dig', 'ping', 'ip', 'hostname', 'printenv', 'env', 'cat', 'echo', 'grep', 'head', 'tail', 'wc', 'sleep', 'export', 'clear', 'exit'];
 
 export const POD_FILES = ['/etc/resolv.conf', '/etc/hosts', '/etc/hostname'];

@@ -11,7 +11,7 @@ export type { KubeObject, ServiceObject } from './api/objects';
 export type { BackendCheck } from './dataplane/loadbalancer';
 export type { SourceRange } from './manifest/parse';
 export { ClusterPlayground } from './playground';
-export type { Workstation, WorkstationIO, WorkstationResult, PodShell, PortForward } from './kubectl/workstation';
+export type { Workstation, WorkstationIO, WorkstationResult, PodShell, PodShellResult, NodeShell, NodeShellResult, AttachedShell, ShellLineResult, EditSession, PortForward } from './kubectl/workstation';
 export { DIAGNOSTIC_CODES } from './diagnostics';
 export { SUPPORTED_KINDS } from './api/kinds';
 export { OptionsError } from './cluster/options';

@@ -116,6 +116,8 @@ export class ClusterPlayground implements Playground {
   private readonly accessLog = new AccessLog();
   /** The terminal session `kubectl()` runs lines in. */
   private terminal: Workstation | undefined;
+  /** See observeRequests. */
+  private readonly observers: ((trace: Trace) => void)[] = [];
 
   constructor(options?: PlaygroundOptions) {
     const empty = emptyState(options);
@@ -127,7 +129,18 @@ export class ClusterPlayground implements Playground {
   request(spec: RequestSpec): Trace {
     const trace = this.dataplane.request(this.state, spec);
     this.accessLog.record(this.state, trace);
+    for (const o of this.observers) o(trace);
     return trace;
+  }
+
+  /** Run `run`, handing `observer` each trace `request()` makes meanwhile: the requests one terminal line sent. */
+  observeRequests<T>(observer: (trace: Trace) => void, run: () => T): T {
+    this.observers.push(observer);
+    try {
+      return run();
+    } finally {
+      this.observers.splice(this.observers.indexOf(observer), 1);
+    }
   }
 
   /**
@@ -383,5 +396,22 @@ export class ClusterPlayground implements Playground {
   /** The immutable state, for the data plane and tests of internals. */
   get clusterState(): ClusterState {
     return this.state;
+  }
+
+  /**
+   * A copy sharing this cluster's immutable state, with a data plane (conntrack, session
+   * affinity, endpoint picks), access log and terminal of its own; the terminal holds this
+   * one's port-forwards. What the copy sends, runs or changes leaves this playground as it was
+   * (lesson checks and predictions send their requests on one: scenario/checks.ts).
+   */
+  fork(): ClusterPlayground {
+    const copy = new ClusterPlayground({ seed: this.state.options.seed, nodes: 1, ingressNginx: false });
+    copy.state = this.state;
+    copy.applyset = new Set(this.applyset);
+    for (const f of this.terminal?.portForwards() ?? []) {
+      const [ns = 'default', name = ''] = f.pod.split('/');
+      copy.kubectl(`kubectl port-forward -n ${ns} pod/${name} ${f.localPort}:${f.remotePort} --address ${f.addresses.join(',')}`);
+    }
+    return copy;
   }
 }

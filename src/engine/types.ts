@@ -68,18 +68,30 @@ export interface CommandResult {
   interactive?: InteractiveSession;
 }
 
-/** A shell session in a container that a command line opened. */
-export interface InteractiveSession {
-  /** "ns/name" */
-  pod: string;
-  container: string;
-  /** The command the session runs (`sh`, `/bin/sh`, `bash`, or the image's own for `run -it`). */
-  command: string[];
-  /** `kubectl run --rm`: the pod is deleted when the session ends. */
-  removeOnExit?: boolean;
-  /** `kubectl run -it` attaches to the container's main process (`kubectl exec -it` starts a new one). */
-  attach?: boolean;
-}
+/**
+ * An interactive shell a command line opened; the terminal switches into it
+ * (`Workstation.attach`) until `exit`. `pod`: a shell in a container (`kubectl exec -it POD --
+ * sh`, `kubectl run -it …`). `node`: a login shell on a node (`minikube ssh [-n NODE]`), in the
+ * node's own network namespace.
+ */
+export type InteractiveSession =
+  | {
+      kind: 'pod';
+      /** "ns/name" */
+      pod: string;
+      container: string;
+      /** The command the session runs (`sh`, `/bin/sh`, `bash`, or the image's own for `run -it`). */
+      command: string[];
+      /** `kubectl run --rm`: the pod is deleted when the session ends. */
+      removeOnExit?: boolean;
+      /** `kubectl run -it` attaches to the container's main process (`kubectl exec -it` starts a new one). */
+      attach?: boolean;
+    }
+  | {
+      kind: 'node';
+      /** The node's name ("node-1"). */
+      node: string;
+    };
 
 export type Origin =
   | { pod: string /* "ns/name" */; container?: string }

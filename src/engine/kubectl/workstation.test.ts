@@ -107,7 +107,7 @@ describe('interactive sessions', () => {
     const pg = createPlayground();
     pg.kubectl('kubectl run box --image=busybox:1.28 -- sleep 3600');
     const r = pg.kubectl('kubectl exec -it box -- sh');
-    expect(r).toEqual({ stdout: '', stderr: '', exitCode: 0, interactive: { pod: 'default/box', container: 'box', command: ['sh'] } });
+    expect(r).toEqual({ stdout: '', stderr: '', exitCode: 0, interactive: { kind: 'pod', pod: 'default/box', container: 'box', command: ['sh'] } });
     const sh = pg.workstation().attach(r.interactive!);
     expect(sh.prompt()).toBe('/ # ');
     expect(sh.run('X=42').exitCode).toBe(0);
@@ -119,7 +119,7 @@ describe('interactive sessions', () => {
     const pg = createPlayground();
     const r = pg.kubectl('kubectl run busybox -it --image=busybox:1.28 --restart=Never --rm');
     expect(r.stderr).toBe("If you don't see a command prompt, try pressing enter.\n");
-    expect(r.interactive).toEqual({ pod: 'default/busybox', container: 'busybox', command: ['sh'], attach: true, removeOnExit: true });
+    expect(r.interactive).toEqual({ kind: 'pod', pod: 'default/busybox', container: 'busybox', command: ['sh'], attach: true, removeOnExit: true });
     const sh = pg.workstation().attach(r.interactive!);
     expect(sh.run('wget -qO- http://kubernetes.default 2>&1 | head -n 1').exitCode).toBe(0);
     expect(sh.run('exit')).toMatchObject({ stdout: 'pod "busybox" deleted\n', exited: true });
@@ -134,8 +134,39 @@ describe('interactive sessions', () => {
   });
 });
 
+describe('the requests a line sent', () => {
+  it('come back in the result, in order, as the engine made them', () => {
+    const pg = createPlayground();
+    pg.kubectl('kubectl apply -f web.yaml', { files: new Map([['web.yaml', DEPLOY]]) });
+    pg.kubectl('kubectl expose deployment web --type=NodePort --port=80 --target-port=8080');
+    pg.kubectl('kubectl run client --image=curlimages/curl -- sleep 3600');
+    pg.advance(30);
+    expect(pg.kubectl('kubectl get pods').traces).toBeUndefined();
+    const inPod = pg.kubectl('kubectl exec client -- curl -s http://web/ >/dev/null; kubectl exec client -- curl -s http://web.default/ > /dev/null');
+    expect(inPod.traces?.map((t) => [t.request.from, t.request.url])).toEqual([
+      [{ pod: 'default/client', container: 'client' }, 'http://web/'],
+      [{ pod: 'default/client', container: 'client' }, 'http://web.default/'],
+    ]);
+    const port = pg.kubectl('kubectl get svc web -o jsonpath="{.spec.ports[0].nodePort}"').stdout;
+    const here = pg.kubectl(`curl -s http://192.168.49.3:${port}/ | head -n 1`);
+    expect(here.traces).toHaveLength(1);
+    expect(here.traces?.[0]).toMatchObject({ request: { from: { external: '192.168.49.1' } }, outcome: { kind: 'response', status: 200 } });
+    // The trace is the one the engine made (its hops), not a copy made after.
+    expect(here.traces?.[0]?.hops[0]?.kind).toBe('send');
+  });
+
+  it('in an attached shell too', () => {
+    const pg = createPlayground();
+    pg.kubectl('kubectl run box --image=busybox:1.28 -- sleep 3600');
+    pg.advance(30);
+    const sh = pg.workstation().attach(pg.kubectl('kubectl exec -it box -- sh').interactive!);
+    expect(sh.run('wget -qO- http://kubernetes.default >/dev/null 2>&1; echo done').traces).toHaveLength(1);
+    expect(sh.run('echo quiet').traces).toBeUndefined();
+  });
+});
+
 describe('the terminal never throws', () => {
-  const pieces = ['kubectl', 'minikube', 'curl', 'get', 'apply', 'create', 'delete', 'expose', 'scale', 'label', 'annotate', 'patch', 'set', 'image', 'rollout', 'status', 'undo', 'restart', 'run', 'exec', 'logs', 'port-forward', 'service', 'tunnel', 'deployment', 'deploy/web', 'svc', 'pod', 'pods', 'web', 'secret', 'tls', 'generic', 'configmap', 'ingress', 'namespace', '-f', '-', 'x.yaml', '-l', 'app=web', '--all', '-n', 'kube-system', '-o', 'yaml', 'name', '--replicas=2', '--image=nginx', '--port=80', '--type=NodePort', '-p', '{"spec":{}}', '--type=json', '[]', '-it', '--rm', '--', 'sh', 'printenv', '10080:80', '--url', '|', '&&', ';', '<<EOF', 'EOF', '\n', '$(', ')', '"', "'", 'grep', 'jq', 'base64', '-d', 'for', 'in', 'do', 'done', 'export', 'X=1', '$X'];
+  const pieces = ['kubectl', 'minikube', 'curl', 'get', 'apply', 'create', 'delete', 'expose', 'scale', 'label', 'annotate', 'patch', 'set', 'image', 'rollout', 'status', 'undo', 'restart', 'run', 'exec', 'logs', 'port-forward', 'service', 'tunnel', 'ssh', 'edit', 'deployment', 'deploy/web', 'svc', 'pod', 'pods', 'web', 'secret', 'tls', 'generic', 'configmap', 'ingress', 'namespace', '-f', '-', 'x.yaml', '-l', 'app=web', '--all', '-n', 'kube-system', '-o', 'yaml', 'name', '--replicas=2', '--image=nginx', '--port=80', '--type=NodePort', '-p', '{"spec":{}}', '--type=json', '[]', '-it', '--rm', '--', 'sh', 'printenv', '10080:80', '--url', '|', '&&', ';', '<<EOF', 'EOF', '\n', '$(', ')', '"', "'", 'grep', 'jq', 'base64', '-d', 'for', 'in', 'do', 'done', 'export', 'X=1', '$X'];
   it('for random command lines; exit codes stay in 0..255', () => {
     const pg = createPlayground();
     pg.kubectl('kubectl create deployment web --image=nginx');
@@ -147,5 +178,33 @@ describe('the terminal never throws', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('a program that asks the terminal (io.ask)', () => {
+  const MONOLITH = `apiVersion: v1
+kind: Pod
+metadata: { name: monolith, labels: { app: monolith } }
+spec:
+  containers:
+  - name: monolith
+    image: kelseyhightower/monolith:1.0.0
+    args: ["-http=0.0.0.0:80", "-health=0.0.0.0:81", "-secret=secret"]
+    ports: [{ name: http, containerPort: 80 }, { name: health, containerPort: 81 }]
+`;
+  it('stops at curl -u user without a password, then runs with the answer as stdin', () => {
+    const pg = createPlayground();
+    pg.apply(MONOLITH);
+    pg.advance(20);
+    pg.kubectl('kubectl port-forward monolith 10080:80');
+    const line = "TOKEN=$(curl http://127.0.0.1:10080/login -u user|jq -r '.token')";
+    expect(pg.kubectl(line, { ask: true })).toEqual({ stdout: '', stderr: '', exitCode: 0, asks: { prompt: "Enter host password for user 'user':", secret: true } });
+    expect(pg.kubectl('echo $TOKEN').stdout).toBe('\n');
+    const answered = pg.kubectl(line, { ask: true, stdin: 'password\n' });
+    expect(answered.asks).toBeUndefined();
+    expect(answered.stderr).toMatch(/^Enter host password for user 'user':/);
+    expect(pg.kubectl('echo $TOKEN').stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    // Without `ask` nothing stops: curl reads an empty password.
+    expect(pg.kubectl('curl -u user http://127.0.0.1:10080/login').asks).toBeUndefined();
   });
 });

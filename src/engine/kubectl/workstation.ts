@@ -10,10 +10,13 @@
  * kubectl never advances the logical clock: `delete` returns at once (pods stay Terminating
  * until the clock moves), `rollout status` prints the rollout as it stands.
  *
- * `kubectl exec -it` and `kubectl run -it` return an `interactive` marker; `attach(marker)`
- * gives a shell inside that container whose variables last until `exit`.
+ * `kubectl exec -it` and `kubectl run -it` return an `interactive` marker of kind `pod`,
+ * `minikube ssh` one of kind `node`; `attach(marker)` gives a shell inside that container
+ * (PodShell) or on that node (NodeShell) whose variables last until `exit`. `kubectl edit`
+ * returns an `edit` session instead of running an editor; `saveEdit(session, text)` is the
+ * editor closing. A result's `traces` are the requests the line sent (curl, wget), in order.
  */
-import type { CommandResult } from '../types';
+import type { CommandResult, Trace } from '../types';
 import { runInSession, type ShellSession } from '../shell/run';
 import { parseScript } from '../shell/parse';
 import type { ImageProfile } from '../shell/images';
@@ -23,26 +26,51 @@ import { echo, env, falseTool, hostname, printenv, sleep, trueTool } from '../sh
 import { grep, head, tail, wc } from '../shell/filters';
 import { Output, type Tool, type ToolContext, type ToolResult } from '../shell/types';
 import { runKubectl, COMMANDS } from './registry';
-import type { Cluster, CommandIO, InteractiveSession, PortForward, WorkstationHooks } from './commands/common';
+import type { Cluster, CommandIO, EditSession, InteractiveSession, PortForward, WorkstationHooks } from './commands/common';
 import { WORKSTATION_ENV, workstationHost } from './commands/terminal';
 import { minikube } from './commands/minikube';
 import { base64Tool } from './commands/base64';
 import { jq } from './commands/jq';
 import { PodShell } from './commands/podshell';
+import { NodeShell } from './commands/nodeshell';
+import { recording, withTraces } from './commands/attached';
+import { saveEdit } from './commands/editsave';
 
-export type { InteractiveSession, PortForward } from './commands/common';
+export type { EditSession, InteractiveSession, PortForward } from './commands/common';
+export type { AttachedShell, ShellLineResult } from './commands/attached';
+export type { PodShellResult } from './commands/podshell';
+export type { NodeShellResult } from './commands/nodeshell';
 export { PodShell } from './commands/podshell';
+export { NodeShell } from './commands/nodeshell';
 
 export interface WorkstationIO {
   /** The editor's documents by file name: `kubectl apply -f users-deployment.yaml`, `cat x.yaml`. */
   files?: ReadonlyMap<string, string>;
   /** The terminal's stdin for this line (what `-f -` reads when nothing is piped in). */
   stdin?: string;
+  /**
+   * The terminal can ask the learner (a UI): when a program would read from the terminal and
+   * `stdin` is not given (curl's password prompt for `-u user`), the line is not run; the
+   * result's `asks` says what to ask, and the terminal runs the line again with the answer as
+   * `stdin`. Without it, such a program reads an empty line.
+   */
+  ask?: boolean;
 }
 
 export interface WorkstationResult extends CommandResult {
-  /** Set when the line opened an interactive session (`kubectl exec -it`, `kubectl run -it`). */
+  /** Set when the line opened an interactive session (`kubectl exec -it`, `kubectl run -it`, `minikube ssh`). */
   interactive?: InteractiveSession;
+  /** Set when the line opened an object in the editor (`kubectl edit`), or a save reopened it with errors. */
+  edit?: EditSession;
+  /** The requests the line sent (curl, wget, from here, a pod or a node), in order; absent when none. */
+  traces?: Trace[];
+  /** With `io.ask`: the line stopped at a program's question (see WorkstationIO.ask). */
+  asks?: { prompt: string; secret: boolean };
+}
+
+/** Thrown through the shell when a program would ask the terminal and the UI will answer instead. */
+class TerminalQuestion {
+  constructor(readonly prompt: string) {}
 }
 
 const SHELL_WORDS = new Set(['export', 'unset', 'cd', 'pwd', 'exit', 'printf', 'command', ':', 'for', 'sh', 'bash', 'true', 'false', 'echo']);
@@ -57,7 +85,10 @@ export class Workstation {
   private readonly profile: ImageProfile;
   private editorFiles: ReadonlyMap<string, string> = new Map();
   private terminalStdin = '';
+  /** `io.ask` and no stdin for this line: a program that asks the terminal stops the line. */
+  private askFirst = false;
   private opened: InteractiveSession | undefined;
+  private editing: EditSession | undefined;
 
   constructor(private readonly cluster: Cluster) {
     this.tools = {
@@ -66,7 +97,7 @@ export class Workstation {
         const r = minikube(this.cluster, ctx.argv.slice(1), this.hooks, (argv) => this.kubectl(argv, ctx.stdin));
         return new Output().out(r.stdout).err(r.stderr).done(r.exitCode);
       },
-      curl: (ctx) => curlAsking(ctx, this.terminalStdin),
+      curl: (ctx) => curlAsking(ctx, this.terminalStdin, this.askFirst),
       cat, echo, env, printenv, hostname, sleep, grep, head, tail, wc, jq, base64: base64Tool, true: trueTool, false: falseTool,
     };
     this.profile = { shell: 'bash', userland: 'gnu', tools: new Set([...Object.keys(this.tools), 'bash', 'sh']), libc: 'glibc', curl: '8.5.0' };
@@ -75,6 +106,9 @@ export class Workstation {
   private readonly hooks: WorkstationHooks = {
     interactive: (s) => {
       this.opened ??= s;
+    },
+    edit: (s) => {
+      this.editing ??= s;
     },
     forward: (f) => {
       if (this.forwards.has(f.localPort)) {
@@ -98,7 +132,9 @@ export class Workstation {
   run(line: string, io: WorkstationIO = {}): WorkstationResult {
     this.editorFiles = io.files ?? new Map();
     this.terminalStdin = io.stdin ?? '';
+    this.askFirst = io.ask === true && io.stdin === undefined;
     this.opened = undefined;
+    this.editing = undefined;
     const session: ShellSession = {
       host: workstationHost(this.cluster, this.forwards, this.editorFiles),
       profile: this.profile,
@@ -107,8 +143,31 @@ export class Workstation {
       vars: this.vars,
       exported: this.exported,
     };
-    const r = runInSession(session, withKubectl(line));
-    return this.opened ? { ...r, interactive: this.opened } : r;
+    let question: TerminalQuestion | undefined;
+    const { result: r, traces } = recording(this.cluster, () => {
+      try {
+        return runInSession(session, withKubectl(line));
+      } catch (e) {
+        if (!(e instanceof TerminalQuestion)) throw e;
+        question = e;
+        return { stdout: '', stderr: '', exitCode: 0 };
+      }
+    });
+    if (question) return { stdout: '', stderr: '', exitCode: 0, asks: { prompt: question.prompt, secret: true } };
+    // Set by the hooks while the line ran (TypeScript cannot see that through the calls).
+    const opened = this.opened as InteractiveSession | undefined;
+    const editing = this.editing as EditSession | undefined;
+    return withTraces({ ...r, ...(opened ? { interactive: opened } : {}), ...(editing ? { edit: editing } : {}) }, traces);
+  }
+
+  /**
+   * `kubectl edit`, when the editor closes with `text`: the change applied (`service/x
+   * edited`), cancelled, or refused; `edit` in the result when the editor opens again with the
+   * errors in its header (commands/editsave.ts).
+   */
+  saveEdit(session: EditSession, text: string): WorkstationResult {
+    const { result: r, traces } = recording(this.cluster, () => saveEdit(this.cluster, session, text));
+    return withTraces(r, traces);
   }
 
   /**
@@ -127,9 +186,9 @@ export class Workstation {
     return [...this.forwards.values()];
   }
 
-  /** A shell inside the container an `interactive` marker names. */
-  attach(session: InteractiveSession): PodShell {
-    return new PodShell(this.cluster, session);
+  /** The shell an `interactive` marker names: inside a container, or on a node. */
+  attach(session: InteractiveSession): PodShell | NodeShell {
+    return session.kind === 'node' ? new NodeShell(this.cluster, session) : new PodShell(this.cluster, session);
   }
 
   /** A variable of the session (after `export X=…`), for the UI's prompt or tests. */
@@ -142,11 +201,12 @@ export class Workstation {
  * curl on a terminal: `-u user` without a password makes curl ask for it (`Enter host password
  * for user 'user':`) and read it from the terminal, here the line's stdin.
  */
-function curlAsking(ctx: ToolContext, terminal: string): ToolResult {
+function curlAsking(ctx: ToolContext, terminal: string, askFirst: boolean): ToolResult {
   const argv = [...ctx.argv];
   const i = argv.findIndex((a) => a === '-u' || a === '--user');
   const user = i >= 0 ? argv[i + 1] : undefined;
   if (user === undefined || user.includes(':')) return curl(ctx);
+  if (askFirst) throw new TerminalQuestion(`Enter host password for user '${user}':`);
   const password = terminal.split('\n')[0] ?? '';
   argv[i + 1] = `${user}:${password}`;
   const r = curl({ ...ctx, argv });

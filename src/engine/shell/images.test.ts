@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageProfile } from './images';
+import { hasProgram, imageProfile } from './images';
 
 describe('image tool table', () => {
   it.each([
@@ -37,5 +37,22 @@ describe('image tool table', () => {
     const bb = imageProfile('busybox');
     for (const t of ['curl', 'dig']) expect(bb.tools.has(t)).toBe(false);
     for (const t of ['wget', 'nslookup', 'ping', 'ip', 'hostname', 'printenv']) expect(bb.tools.has(t)).toBe(true);
+  });
+
+  it.each([
+    ['nginx', 'bash', true],
+    ['nginx', '/bin/sh', true],
+    ['nginx', 'curl', true],
+    ['nginx', 'ls', true],
+    ['nginx', 'wget', false],
+    ['busybox:1.28', 'bash', false],
+    ['busybox:1.28', '/bin/bash', false],
+    ['busybox:1.28', 'sh', true],
+    ['busybox:1.28', 'ash', true],
+    ['alpine', 'bash', false],
+    ['nicolaka/netshoot', 'bash', true],
+    ['traefik/whoami', 'sh', false],
+  ])('the runtime finds %s’s %s: %s', (image, program, found) => {
+    expect(hasProgram(imageProfile(image), program)).toBe(found);
   });
 });

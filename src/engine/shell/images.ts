@@ -11,8 +11,10 @@
  * - alpine, curlimages/curl (FROM alpine; curl built in, busybox applets for the rest): busybox
  *   1.37 on musl.
  * - radial/busyboxplus:curl (seed 003): an old busybox (1.2x) plus a static curl 7.
- * - nginx (Debian bookworm): dash as sh, GNU coreutils, `hostname`, curl 7.88.1 (installed by
- *   the image); no ping, ip, nslookup, dig or wget. nginx:*-alpine: busybox 1.37 and curl 8.
+ * - nginx (Debian bookworm): dash as sh, bash, GNU coreutils, `hostname`, curl 7.88.1 (installed
+ *   by the image); no ping, ip, nslookup, dig or wget. Alpine and busybox images have no bash
+ *   (`kubectl exec -it … -- bash` fails there: the runtime finds no `bash` in $PATH).
+ *   nginx:*-alpine: busybox 1.37 and curl 8.
  * - jessie-dnsutils / tutum/dnsutils (the Kubernetes DNS-debugging image): Debian with bind's
  *   dig and nslookup and iputils ping.
  * - nicolaka/netshoot: Alpine with curl, bind-tools (dig, nslookup), iputils ping, iproute2.
@@ -71,8 +73,9 @@ function busybox(version: readonly [number, number], libc: 'glibc' | 'musl', ext
   };
 }
 
+/** Debian images: dash is `sh`, and bash is there too (an Essential package, in every Debian image). */
 function debian(extra: string[] = []): ImageProfile {
-  return { shell: 'dash', userland: 'gnu', tools: new Set([...BASE, ...extra]), libc: 'glibc' };
+  return { shell: 'dash', userland: 'gnu', tools: new Set([...BASE, 'bash', ...extra]), libc: 'glibc' };
 }
 
 const NO_SHELL: ImageProfile = { userland: 'gnu', tools: new Set(), libc: 'glibc' };
@@ -107,6 +110,17 @@ export function imageProfile(image: string): ImageProfile {
   }
   if (tag?.includes('alpine')) return busybox(LATEST_BUSYBOX, 'musl');
   return debian();
+}
+
+/**
+ * Whether the container runtime finds `program` (argv[0] of `kubectl exec`, a name or a path)
+ * in the image: a shell it has (`sh` always, `bash`/`ash`/`dash` when they are there) or one of
+ * its tools. Images without a shell have nothing to exec.
+ */
+export function hasProgram(profile: ImageProfile, program: string): boolean {
+  const name = program.split('/').pop() ?? program;
+  if (!profile.shell) return false;
+  return name === 'sh' || name === profile.shell || profile.tools.has(name) || UNMODELLED.has(name);
 }
 
 /** Real commands these images have that kubepath's shell does not model. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runCommand } from './run';
+import { runCommand, runInSession } from './run';
+import { imageProfile } from './images';
 import { fakeHost } from './fakehost';
 
 const run = (line: string, image = 'busybox:1.36') => runCommand(fakeHost({ image }), line);
@@ -128,5 +129,29 @@ describe('runCommand never throws', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** A lasting bash session in an nginx container; `login` as over ssh. */
+function bashSession(login: boolean) {
+  const host = fakeHost({ image: 'nginx' });
+  const vars = new Map(host.env);
+  return { host, profile: { ...imageProfile('nginx'), shell: 'bash' as const }, files: new Map<string, string>(), vars, exported: new Set(vars.keys()), login };
+}
+
+describe('a login shell (bash over ssh)', () => {
+  it.each([
+    [true, 'exit', { stdout: '', stderr: 'logout\n', exitCode: 0, exited: true }],
+    [true, 'exit 4', { stdout: '', stderr: 'logout\n', exitCode: 4, exited: true }],
+    [true, 'logout', { stdout: '', stderr: '', exitCode: 0, exited: true }],
+    [true, 'echo $(exit 2) x', { stdout: 'x\n', stderr: '', exitCode: 0 }],
+    [false, 'exit', { stdout: '', stderr: '', exitCode: 0, exited: true }],
+    [false, 'logout', { stdout: '', stderr: "bash: logout: not login shell: use `exit'\n", exitCode: 1 }],
+  ])('login %s: %s', (login, line, expected) => {
+    expect(runInSession(bashSession(login), line)).toEqual(expected);
+  });
+
+  it('logout is no builtin of ash or dash', () => {
+    expect(run('logout', 'busybox:1.28')).toMatchObject({ stderr: 'sh: logout: not found\n', exitCode: 127 });
   });
 });

@@ -54,6 +54,11 @@ export interface ShellSession {
   files: Map<string, string>;
   vars: Map<string, string>;
   exported: Set<string>;
+  /**
+   * An interactive login shell (bash over `minikube ssh`): `exit` says `logout` on stderr and
+   * `logout` leaves, as bash's exit.def does for a login shell.
+   */
+  login?: boolean;
 }
 
 class Shell {
@@ -67,6 +72,7 @@ class Shell {
   private readonly files: Map<string, string>;
   private readonly vars: Map<string, string>;
   private readonly exported: Set<string>;
+  private readonly login: boolean;
 
   constructor(
     session: ShellSession,
@@ -80,6 +86,7 @@ class Shell {
     this.files = session.files;
     this.vars = session.vars;
     this.exported = session.exported;
+    this.login = session.login === true;
   }
 
   private child(vars: Map<string, string>, tty: boolean): Shell {
@@ -242,11 +249,17 @@ class Shell {
 
   private builtin(name: string, argv: string[], stdin: string, inPipeline: boolean): ToolResult | undefined {
     switch (name) {
-      case 'exit': {
+      case 'exit':
+      case 'logout': {
+        const bash = this.profile.shell === 'bash';
+        if (name === 'logout' && !bash) return undefined;
+        if (name === 'logout' && !this.login) return new Output().err(`bash: logout: not login shell: use \`exit'\n`).done(1);
         const arg = argv[1];
-        if (arg !== undefined && !/^\d+$/.test(arg)) return new Output().err(`${this.prefix()}exit: Illegal number: ${arg}\n`).done(2);
+        if (arg !== undefined && !/^\d+$/.test(arg)) return new Output().err(`${this.prefix()}${name}: Illegal number: ${arg}\n`).done(2);
         if (!inPipeline) this.exited = true;
-        return new Output().done(arg === undefined ? this.status : Number(arg) & 255);
+        // bash's exit builtin, in an interactive login shell, says so on stderr; `logout` does not.
+        const out = new Output().err(name === 'exit' && this.login && this.depth === 0 && !inPipeline ? 'logout\n' : '');
+        return out.done(arg === undefined ? this.status : Number(arg) & 255);
       }
       case 'export':
         if (argv.length === 1) return ok([...this.vars].filter(([k]) => this.exported.has(k)).map(([k, v]) => `export ${k}='${v}'\n`).join(''));

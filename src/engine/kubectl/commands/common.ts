@@ -6,7 +6,7 @@
  * `kubectl create` does, and the API server's error texts.
  */
 import type { KubeObject } from '../../api/objects';
-import type { Diagnostic, InteractiveSession } from '../../types';
+import type { Diagnostic, InteractiveSession, Trace } from '../../types';
 import type { KubectlCluster, KubectlIO, KubectlResult } from '../types';
 import { kindPrefix, qualifiedResource, resolveResourceType } from '../resources';
 import { fail } from '../result';
@@ -22,9 +22,26 @@ export interface PortForward {
   addresses: string[];
 }
 
+/**
+ * An object open in the terminal's editor (`kubectl edit`), waiting for the learner to save:
+ * `Workstation.saveEdit(session, text)` goes on as kubectl does when the editor closes.
+ */
+export interface EditSession {
+  /** The object being edited: its kind as stored ("Service"), namespace (namespaced kinds) and name. */
+  ref: { kind: string; namespace?: string; name: string };
+  /** What the editor shows: kubectl's header comment (with the errors of the last save, if any) and the object as YAML. */
+  text: string;
+  /** The text first opened; the change is computed against it, as kubectl diffs against the object it fetched. */
+  original: string;
+  /** After a failed save: the text that failed. Saving it again unchanged ends the edit ("no valid changes were saved"). */
+  rejected?: string;
+}
+
 /** What a workstation terminal lets a kubectl command do besides printing. */
 export interface WorkstationHooks {
   interactive(session: InteractiveSession): void;
+  /** `kubectl edit`: open the object in the terminal's editor. */
+  edit?(session: EditSession): void;
   /** Start forwarding; returns an error text when the local port is taken. */
   forward(f: PortForward): string | undefined;
 }
@@ -37,6 +54,17 @@ export interface ClusterExtras {
   containerLog?(pod: string, container: string): string[] | undefined;
   /** `minikube tunnel`: switch LoadBalancer provisioning on ('cloud') or off ('none'). */
   setLoadBalancer?(mode: 'cloud' | 'none'): void;
+  /**
+   * Run `run`, handing `observer` every trace a request makes meanwhile (curl, wget, an app's
+   * calls): the requests one terminal line sent, in order.
+   */
+  observeRequests?<T>(observer: (trace: Trace) => void, run: () => T): T;
+  /** On a node (`minikube ssh`): kube-proxy's rules as `iptables-save` prints them. */
+  iptablesSave?(node: string): string;
+  /** On a node: `ip route`; undefined for a node that does not exist. */
+  nodeRoutes?(node: string): string | undefined;
+  /** On a node: `conntrack -L`. */
+  conntrack?(node: string): string;
 }
 
 export type Cluster = KubectlCluster & ClusterExtras;

@@ -6,6 +6,13 @@
  * with it. `-it` with a shell and nothing for it to read opens an interactive session (the
  * result's `interactive` marker); `-i` with a shell and piped input runs that input as its
  * script.
+ *
+ * The runtime starts the program itself, not through a shell, so a program the image lacks
+ * (`bash` in a busybox or Alpine image) fails before anything runs, `-it` or not: runc's
+ * `exec: "bash": executable file not found in $PATH` (`stat /bin/bash: no such file or
+ * directory` for a path; Go's exec.LookPath errors), wrapped by Docker — minikube's default
+ * runtime, through cri-dockerd — as `OCI runtime exec failed: exec failed: unable to start
+ * container process: …: unknown`, then kubectl's `command terminated with exit code 126`.
  */
 import type { PodObject } from '../../api/objects';
 import { viewOf } from '../../cluster/state';
@@ -14,6 +21,7 @@ import type { KubectlCommand, KubectlResult } from '../types';
 import { FILENAME_FLAG } from '../flags';
 import { fail, usageError } from '../result';
 import { notFoundMessage, resolveResourceType } from '../resources';
+import { hasProgram, imageProfile } from '../../shell/images';
 import type { Cluster, CommandIO } from './common';
 
 /** One argv word as a POSIX shell would need it quoted. */
@@ -25,6 +33,12 @@ export function shellQuote(word: string): string {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash)$/;
+
+/** What kubectl shows when the container runtime cannot start `program` (exit 126). */
+export function runtimeNotFound(program: string): string {
+  const why = program.includes('/') ? `stat ${program}: no such file or directory` : 'executable file not found in $PATH';
+  return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": ${why}: unknown\ncommand terminated with exit code 126\n`;
+}
 
 /** The pod a `POD` or `TYPE/NAME` argument names (a workload's first pod), or kubectl's error. */
 export function podArgument(cluster: Cluster, arg: string, namespace: string): PodObject | string {
@@ -102,12 +116,14 @@ export const exec: KubectlCommand = {
     const down = notRunning(pod, picked.container);
     if (down) return { stdout: '', stderr: note + down + '\n', exitCode: 1 };
     const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+    const image = pod.spec?.containers?.find((c) => c.name === picked.container)?.image ?? '';
+    if (!hasProgram(imageProfile(image), command[0]!)) return { stdout: '', stderr: note + runtimeNotFound(command[0]!), exitCode: 126 };
     const shell = command.length === 1 && SHELL.test(command[0]!);
     const stdin = parsed.bool('stdin') ? io.stdin : '';
     if (shell && parsed.bool('stdin') && stdin === '') {
       const hooks = (io as CommandIO).workstation;
       if (hooks && parsed.bool('tty')) {
-        hooks.interactive({ pod: key, container: picked.container, command });
+        hooks.interactive({ kind: 'pod', pod: key, container: picked.container, command });
         return { stdout: '', stderr: note, exitCode: 0 };
       }
     }
@@ -115,8 +131,7 @@ export const exec: KubectlCommand = {
     const r = cluster.exec(key, line, { container: picked.container });
     // kubectl exec starts the program itself, not through a shell: a missing one is the runtime's error.
     if (!(shell && stdin !== '') && r.exitCode === 127 && new RegExp(`^sh: (1: )?${escapeRe(command[0]!)}: not found\n$`).test(r.stderr)) {
-      const msg = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n`;
-      return { stdout: r.stdout, stderr: note + msg, exitCode: 126 };
+      return { stdout: r.stdout, stderr: note + runtimeNotFound(command[0]!), exitCode: 126 };
     }
     let stderr = note + r.stderr;
     if (r.exitCode !== 0 && !/command terminated with exit code \d+\n$/.test(r.stderr)) stderr += `command terminated with exit code ${r.exitCode}\n`;

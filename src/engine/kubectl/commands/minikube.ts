@@ -11,6 +11,10 @@
  * - `minikube tunnel`: LoadBalancer Services get an external IP from now on (kubepath switches
  *   the cluster's load-balancer provider on; real minikube shows the ClusterIP, or 127.0.0.1 on
  *   Docker Desktop), and the tunnel's `Status:` block is printed once, as a snapshot.
+ * - `minikube ssh [-n NODE] [-- CMD…]` (ssh.go): without a command, a login shell on the node
+ *   (the `interactive` marker of kind `node`; nodeshell.ts); with one, its output, and the
+ *   native SSH client's `ssh: Process exited with status N` (exit 1) when it fails. The node
+ *   defaults to the first; `-n` takes kubepath's node names (node-1, not minikube-m02).
  * - `minikube ip`, `minikube status`, `minikube kubectl -- ARGS`.
  */
 import type { CommandResult } from '../../types';
@@ -22,12 +26,14 @@ import type { Cluster, WorkstationHooks } from './common';
 import { podForService } from './portforward';
 import type { ToolResult } from '../../shell/types';
 import { joinFd } from '../../shell/types';
+import { runOnNode } from './nodeshell';
 
 const ok = (stdout: string, stderr = ''): CommandResult => ({ stdout, stderr, exitCode: 0 });
 
+const sortedNodes = (cluster: Cluster) => [...viewOf(cluster.clusterState).list('Node')].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+
 function firstNodeIP(cluster: Cluster): string {
-  const nodes = [...viewOf(cluster.clusterState).list('Node')].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-  return nodes[0]?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '192.168.49.2';
+  return sortedNodes(cluster)[0]?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '192.168.49.2';
 }
 
 const lineCount = (r: readonly string[]) => Math.max(1, ...r.map((c) => c.split('\n').length));
@@ -131,7 +137,47 @@ function tunnel(cluster: Cluster): CommandResult {
   return ok(status);
 }
 
-const HELP = 'minikube provisions and manages local Kubernetes clusters optimized for development workflows.\n\nkubepath models: service, tunnel, ip, status, kubectl.\n';
+const SSH_HELP = `Log into or run a command on a machine with SSH; similar to 'docker-machine ssh'.
+
+Usage:
+  minikube ssh [flags]
+
+Options:
+  -h, --help          help for ssh
+      --native-ssh    Use native Golang SSH client (default true). Set to 'false' to use the command line 'ssh' command when accessing the docker machine. Useful for the machine drivers when they will not start with 'Waiting for SSH'. (default true)
+  -n, --node string   The node to ssh into. Defaults to the primary control plane.
+`;
+
+/** `minikube ssh`: flags before the command (cobra stops at `--`), then a shell or one command on the node. */
+function ssh(cluster: Cluster, args: string[], hooks: WorkstationHooks): CommandResult {
+  let node = '';
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      words.push(...args.slice(i + 1));
+      break;
+    }
+    if (a === '-h' || a === '--help') return ok(SSH_HELP);
+    if (a === '-n' || a === '--node') node = args[++i] ?? '';
+    else if (a.startsWith('--node=')) node = a.slice('--node='.length);
+    else if (a.startsWith('-n')) node = a.slice(a.startsWith('-n=') ? 3 : 2);
+    else if (a === '--native-ssh' || a.startsWith('--native-ssh=')) continue;
+    else if (a.startsWith('--')) return { stdout: '', stderr: `Error: unknown flag: ${a.split('=')[0]}\n`, exitCode: 1 };
+    else if (a.startsWith('-') && a.length > 1) return { stdout: '', stderr: `Error: unknown shorthand flag: '${a[1]}' in ${a}\n`, exitCode: 1 };
+    else words.push(a);
+  }
+  const name = node || sortedNodes(cluster)[0]?.metadata.name || '';
+  if (!sortedNodes(cluster).some((n) => n.metadata.name === name)) return exitMessage('GUEST_NODE_RETRIEVE', `Node ${node} does not exist.`, 85);
+  if (words.length > 0) {
+    const r = runOnNode(cluster, name, words.join(' '));
+    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+  }
+  hooks.interactive({ kind: 'node', node: name });
+  return ok('');
+}
+
+const HELP = 'minikube provisions and manages local Kubernetes clusters optimized for development workflows.\n\nkubepath models: service, tunnel, ssh, ip, status, kubectl.\n';
 
 /** Run `minikube ARGS`; `kubectl` runs `minikube kubectl -- ARGS`. */
 export function minikube(cluster: Cluster, args: string[], hooks: WorkstationHooks, kubectl: (argv: string[]) => ToolResult): CommandResult {
@@ -146,6 +192,8 @@ export function minikube(cluster: Cluster, args: string[], hooks: WorkstationHoo
       return service(cluster, rest, hooks);
     case 'tunnel':
       return tunnel(cluster);
+    case 'ssh':
+      return ssh(cluster, rest, hooks);
     case 'ip':
       return ok(`${firstNodeIP(cluster)}\n`);
     case 'status':

@@ -42,7 +42,10 @@ describe('kubectl run', () => {
     const pg = withMonolith();
     pg.kubectl('kubectl expose pod monolith --port=80');
     const r = pg.kubectl('kubectl run tmp --rm -i --restart=Never --image=busybox:1.28 -- wget -qO- http://monolith');
-    expect(r).toEqual({ stdout: '{"message":"Hello"}\npod "tmp" deleted\n', stderr: '', exitCode: 0 });
+    const { traces, ...out } = r;
+    expect(out).toEqual({ stdout: '{"message":"Hello"}\npod "tmp" deleted\n', stderr: '', exitCode: 0 });
+    // The request the line sent, captured by the engine as it went.
+    expect(traces?.map((t) => [t.request.url, t.request.from, t.outcome.kind])).toEqual([['http://monolith/', { pod: 'default/tmp', container: 'tmp' }, 'response']]);
   });
 });
 
@@ -70,7 +73,7 @@ describe('kubectl exec', () => {
 
   it('-it with a shell opens an interactive session (seed 004: exec monolith --stdin --tty -c monolith -- /bin/sh)', () => {
     const r = withMonolith().kubectl('kubectl exec monolith --stdin --tty -c monolith -- /bin/sh');
-    expect(r).toEqual({ stdout: '', stderr: '', exitCode: 0, interactive: { pod: 'default/monolith', container: 'monolith', command: ['/bin/sh'] } });
+    expect(r).toEqual({ stdout: '', stderr: '', exitCode: 0, interactive: { kind: 'pod', pod: 'default/monolith', container: 'monolith', command: ['/bin/sh'] } });
   });
 
   it('errors as kubectl does', () => {

@@ -6,19 +6,20 @@
  * kubectl prints then: `pod "x" deleted` after `run --rm`, the `kubectl attach` hint after
  * `run -it`, `command terminated with exit code N` after an `exec` whose shell failed.
  */
-import type { CommandResult } from '../../types';
 import type { PodObject } from '../../api/objects';
+import type { InteractiveSession } from '../../types';
 import { shellHost } from '../../shell/exec';
 import { imageProfile } from '../../shell/images';
 import { runInSession, type ShellSession } from '../../shell/run';
-import type { Cluster, InteractiveSession } from './common';
+import type { Cluster } from './common';
+import { recording, withTraces, type AttachedShell, type ShellLineResult } from './attached';
 
-export interface PodShellResult extends CommandResult {
-  /** The session is over (`exit`, or the pod went away): the terminal returns to the workstation. */
-  exited?: boolean;
-}
+export type PodShellResult = ShellLineResult;
+export type PodSession = Extract<InteractiveSession, { kind: 'pod' }>;
 
-export class PodShell {
+const BASH = /(^|\/)bash$/;
+
+export class PodShell implements AttachedShell {
   private vars: Map<string, string> | undefined;
   private exported = new Set<string>();
   private readonly files = new Map<string, string>();
@@ -26,7 +27,7 @@ export class PodShell {
 
   constructor(
     private readonly cluster: Cluster,
-    readonly session: InteractiveSession,
+    readonly session: PodSession,
   ) {}
 
   private pod(): PodObject | undefined {
@@ -41,7 +42,7 @@ export class PodShell {
     const image = pod?.spec?.containers?.find((c) => c.name === this.session.container)?.image ?? '';
     const profile = imageProfile(image);
     const host = pod?.spec?.hostname ?? pod?.metadata.name ?? '';
-    if (this.session.command.some((w) => /(^|\/)bash$/.test(w))) return `root@${host}:/# `;
+    if (this.session.command.some((w) => BASH.test(w))) return `root@${host}:/# `;
     // radial/busyboxplus sets its own PS1 (seed 003: `[ root@curl-131556218-9fnch:/ ]$ `).
     if (/(^|\/)busyboxplus(:|$)/.test(image)) return `[ root@${host}:/ ]$ `;
     return profile.shell === 'dash' ? '# ' : '/ # ';
@@ -55,7 +56,9 @@ export class PodShell {
       return { stdout: '', stderr: `error: pod ${this.session.pod} is no longer running; the session ended\n`, exitCode: 1, exited: true };
     }
     const host = shellHost(this.cluster.clusterState, pod, this.session.container, { request: (spec) => this.cluster.request(spec) });
-    const profile = imageProfile(host.imageRef ?? host.image);
+    const image = imageProfile(host.imageRef ?? host.image);
+    // `-- bash` runs bash (Debian images have it beside dash): its messages, not sh's.
+    const profile = image.shell && BASH.test(this.session.command[0] ?? '') ? { ...image, shell: 'bash' as const } : image;
     if (!profile.shell) {
       this.ended = true;
       return { stdout: '', stderr: `error: ${this.session.container} has no shell\n`, exitCode: 126, exited: true };
@@ -65,10 +68,10 @@ export class PodShell {
       this.exported = new Set(this.vars.keys());
     }
     const session: ShellSession = { host, profile, files: this.files, vars: this.vars, exported: this.exported };
-    const r = runInSession(session, line);
-    if (!r.exited) return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+    const { result: r, traces } = recording(this.cluster, () => runInSession(session, line));
+    if (!r.exited) return withTraces({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }, traces);
     const e = this.end(r.exitCode);
-    return { ...e, stdout: r.stdout + e.stdout, stderr: r.stderr + e.stderr };
+    return withTraces({ ...e, stdout: r.stdout + e.stdout, stderr: r.stderr + e.stderr }, traces);
   }
 
   /** What kubectl prints when the session ends with `code`, after cleaning up (`--rm`). */

@@ -6,14 +6,33 @@
  * `interactive` marker (with `removeOnExit` for --rm). With `-i` and a command (`--rm -i
  * --restart=Never -- wget -qO- http://my-nginx`) the command's output is printed, then the
  * pod deleted for --rm (`pod "NAME" deleted`).
+ *
+ * `--expose --port=P` also creates a ClusterIP Service named after the pod (generateService
+ * with ServiceGeneratorV2: port P, targetPort P, TCP, selector `run=NAME` or the --labels,
+ * labelled with the --labels). kubectl creates the pod first but prints the Service as soon as
+ * it is made and the pod at the end: `service/NAME created` then `pod/NAME created`; with
+ * `--dry-run -o yaml` the Service, `---`, the pod.
  */
-import type { KubectlCommand } from '../types';
+import type { ServiceObject } from '../../api/objects';
+import type { KubectlCommand, KubectlResult } from '../types';
 import { OUTPUT_FLAG } from '../flags';
 import { fail, usageError } from '../result';
 import { createObject, type CommandIO } from './common';
 import { runPod } from './generate';
 import { printGenerated } from './dryrun';
 import { shellQuote } from './exec';
+
+/** generateService for `run --expose`: `labels` is the --labels text, or empty. */
+export function exposedService(name: string, namespace: string, port: number, labels: Record<string, string> | undefined): ServiceObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace, ...(labels ? { labels } : {}) },
+    spec: { ports: [{ port, protocol: 'TCP', targetPort: port }], selector: labels ?? { run: name } },
+  };
+}
+
+const noSource = (r: KubectlResult): KubectlResult => ({ ...r, stderr: r.stderr.replace(/error when creating "": /, '') });
 
 export const run: KubectlCommand = {
   name: 'run',
@@ -36,7 +55,7 @@ export const run: KubectlCommand = {
     { name: 'image-pull-policy', kind: 'string', default: '', usage: 'The image pull policy for the container.' },
     { name: 'leave-stdin-open', kind: 'bool', default: 'false', usage: 'If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes.' },
     { name: 'quiet', short: 'q', kind: 'bool', default: 'false', usage: 'If true, suppress prompt messages.' },
-    { name: 'expose', kind: 'bool', default: 'false', usage: 'If true, create a ClusterIP service associated with the pod.' },
+    { name: 'expose', kind: 'bool', default: 'false', usage: 'If true, create a ClusterIP service associated with the pod.  Requires `--port`.' },
     { name: 'dry-run', kind: 'string', default: 'none', noOptDefault: 'unchanged', usage: 'Must be "none", "server", or "client".' },
   ],
   run(cluster, parsed, io) {
@@ -53,6 +72,7 @@ export const run: KubectlCommand = {
     const tty = parsed.bool('tty');
     const attach = parsed.bool('attach') || stdin;
     if (tty && !stdin) return usageError(parsed, '-i/--stdin is required for containers with -t/--tty=true');
+    if (parsed.bool('expose') && !parsed.string('port')) return fail('--port must be set when exposing a service');
     if (parsed.bool('rm') && !attach) return usageError(parsed, '--rm should only be used for attached containers');
     const port = parsed.string('port');
     if (port && !/^\d+$/.test(port)) return fail(`strconv.Atoi: parsing "${port}": invalid syntax`);
@@ -75,24 +95,40 @@ export const run: KubectlCommand = {
       asCommand: parsed.bool('command'),
       imagePullPolicy: parsed.string('image-pull-policy') || undefined,
     });
-    if (parsed.string('dry-run') !== 'none') return { stdout: printGenerated(pod, parsed, 'created'), stderr: '', exitCode: 0 };
-    const created = createObject(cluster, pod, undefined, '');
-    if (created.exitCode !== 0) return { ...created, stderr: created.stderr.replace(/error when creating "": /, '') };
-    if (!attach) return parsed.string('output') === 'name' ? { stdout: `pod/${name}\n`, stderr: '', exitCode: 0 } : created;
+    const svc = parsed.bool('expose') ? exposedService(name, parsed.namespace, Number(port), labels) : undefined;
+    if (parsed.string('dry-run') !== 'none') {
+      const service = svc ? printGenerated(svc, parsed, 'created') + (parsed.string('output') === 'yaml' ? '---\n' : '') : '';
+      return { stdout: service + printGenerated(pod, parsed, 'created'), stderr: '', exitCode: 0 };
+    }
+    const created = noSource(createObject(cluster, pod, undefined, ''));
+    if (created.exitCode !== 0) return created;
+    const byName = parsed.string('output') === 'name';
+    const exposed = svc ? noSource(createObject(cluster, svc, undefined, '')) : undefined;
+    const service = exposed && exposed.exitCode === 0 ? (byName ? `service/${name}\n` : exposed.stdout) : '';
+    const serviceError = exposed?.exitCode ? exposed.stderr : '';
+    if (!attach) {
+      const stdout = service + (byName ? `pod/${name}\n` : created.stdout);
+      return { stdout, stderr: serviceError, exitCode: serviceError ? 1 : 0 };
+    }
     const key = `${parsed.namespace}/${name}`;
     const quiet = parsed.bool('quiet');
     const hooks = (io as CommandIO).workstation;
     if (tty && hooks) {
-      hooks.interactive({ pod: key, container: name, command: words.length ? [...words] : ['sh'], attach: true, removeOnExit: parsed.bool('rm') });
-      return { stdout: '', stderr: quiet ? '' : "If you don't see a command prompt, try pressing enter.\n", exitCode: 0 };
+      hooks.interactive({ kind: 'pod', pod: key, container: name, command: words.length ? [...words] : ['sh'], attach: true, removeOnExit: parsed.bool('rm') });
+      return { stdout: service, stderr: serviceError + (quiet ? '' : "If you don't see a command prompt, try pressing enter.\n"), exitCode: 0 };
     }
     // Attached without a terminal: the container's command runs, its output is shown, --rm cleans up.
     const r = words.length ? cluster.exec(key, words.map(shellQuote).join(' '), { container: name }) : { stdout: '', stderr: '', exitCode: 0 };
-    let stdout = r.stdout;
+    let stdout = service + r.stdout;
     if (parsed.bool('rm')) {
+      // removeCreatedObjects: the pod, then the Service --expose made.
       cluster.delete({ kind: 'Pod', namespace: parsed.namespace, name });
       stdout += `pod "${name}" deleted\n`;
+      if (service) {
+        cluster.delete({ kind: 'Service', namespace: parsed.namespace, name });
+        stdout += `service "${name}" deleted\n`;
+      }
     }
-    return { stdout, stderr: r.stderr, exitCode: r.exitCode };
+    return { stdout, stderr: serviceError + r.stderr, exitCode: r.exitCode };
   },
 };

@@ -61,7 +61,8 @@ export function workstationRequest(cluster: Cluster, forwards: ReadonlyMap<numbe
   });
 }
 
-function resolveName(name: string, type: string): DnsResult {
+/** A name as a host outside the cluster resolves it: localhost, else the public resolver (no cluster names). */
+export function resolveName(name: string, type: string): DnsResult {
   const n = name.toLowerCase().replace(/\.$/, '');
   if (n === 'localhost') return { rcode: 'NOERROR', answers: type === 'A' ? ['localhost. A 127.0.0.1'] : [], tried: ['localhost.'] };
   const q = `${n}.`;
