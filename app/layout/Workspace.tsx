@@ -1,8 +1,9 @@
 import { useRef, type CSSProperties } from 'react';
 import { ClusterCanvas } from '../canvas/ClusterCanvas';
 import { ManifestEditor } from '../editor/ManifestEditor';
-import { Inspector } from '../inspector/Inspector';
+import { SidePane } from '../lessons/SidePane';
 import { RequestDock } from '../panels/RequestDock';
+import { FileDrop } from '../share/FileDrop';
 import { defaultPanes, PANE_LIMITS, useWorkspace } from '../store';
 import { fitPanes, SEPARATOR_WIDTH } from './panes';
 import { Separator } from './Separator';
@@ -17,18 +18,24 @@ export function Workspace() {
   const width = useElementWidth(ref, 1280);
   const panes = useWorkspace((s) => s.panes);
   const setPaneSize = useWorkspace((s) => s.setPaneSize);
-  const fitted = fitPanes(width, panes);
+  // Presenting or embedded: no editor; the canvas, the lesson or inspector, and the dock.
+  const noEditor = useWorkspace((s) => s.presenter || s.embed);
+  const presenter = useWorkspace((s) => s.presenter);
+  // The lesson is read from the back of a room: give it room when presenting.
+  const fitted = fitPanes(width, noEditor ? { editor: 0, inspector: presenter ? Math.max(panes.inspector, 440) : panes.inspector } : panes);
   const defaults = defaultPanes(width);
+  const editor = noEditor ? 0 : fitted.editor;
 
   const style = {
-    gridTemplateColumns: `${fitted.editor}px ${SEPARATOR_WIDTH}px minmax(0, 1fr) ${SEPARATOR_WIDTH}px ${fitted.inspector}px`,
+    gridTemplateColumns: `${editor}px ${noEditor ? 0 : SEPARATOR_WIDTH}px minmax(0, 1fr) ${SEPARATOR_WIDTH}px ${fitted.inspector}px`,
   } satisfies CSSProperties;
 
   return (
     <main ref={ref} className="workspace" style={style}>
       <div id="pane-manifests" className="pane-slot">
-        <ManifestEditor />
+        {!noEditor && <ManifestEditor />}
       </div>
+      {!noEditor && (
       <Separator
         label="Resize Manifests"
         controls="pane-manifests"
@@ -39,6 +46,7 @@ export function Workspace() {
         direction={1}
         onChange={(v) => setPaneSize('editor', v)}
       />
+      )}
       <div id="pane-cluster" className="pane-slot">
         <ClusterCanvas />
       </div>
@@ -53,11 +61,12 @@ export function Workspace() {
         onChange={(v) => setPaneSize('inspector', v)}
       />
       <div id="pane-inspector" className="pane-slot">
-        <Inspector />
+        <SidePane />
       </div>
       <div id="pane-request" className="pane-slot">
         <RequestDock />
       </div>
+      <FileDrop />
     </main>
   );
 }

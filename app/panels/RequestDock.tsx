@@ -12,6 +12,7 @@ import './many.css';
 import { useWorkspace } from '../store';
 import { explain } from '../playback/explain';
 import { ComparePanel } from './ComparePanel';
+import { CopyTraceButton } from './CopyTraceButton';
 import { HopDetail } from './HopDetail';
 import { HopList } from './HopList';
 import { ManyRequests } from './ManyRequests';
@@ -45,6 +46,8 @@ function TraceTab() {
           <HopDetail />
         </section>
         <div className="trace__col trace__col--outcome">
+          {/* Before the Outcome (a live region) rather than inside it; it floats beside its title. */}
+          <CopyTraceButton trace={sent.trace} />
           <Outcome />
         </div>
       </div>

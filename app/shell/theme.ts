@@ -28,7 +28,8 @@ export function useResolvedTheme(): 'light' | 'dark' {
  */
 export function useDocumentTheme(): void {
   const preference = useWorkspace((s) => s.theme);
-  const projector = useWorkspace((s) => s.projector);
+  // Presenting implies the projector's large type and contrast.
+  const projector = useWorkspace((s) => s.projector || s.presenter);
   useEffect(() => {
     const root = document.documentElement;
     if (preference === 'system') delete root.dataset.theme;

@@ -2,6 +2,7 @@
  * The user's work kept in localStorage: the editor's text and the view preferences, restored
  * after a reload. Anything unreadable is ignored (and left in place), never thrown.
  */
+import type { PlaygroundOptions } from '../../src/engine';
 import type { PaneSizes, ThemePreference, WorkspaceInit, WorkspaceState, WorkspaceStore } from './workspace';
 
 export const STORAGE_KEY = 'kubepath.workspace.v1';
@@ -14,7 +15,14 @@ export interface SavedWorkspace {
   autoApply?: boolean;
   projector?: boolean;
   showSystem?: boolean;
+  /** The cluster options of the scenario the work started from (a seed's `loadBalancer: none`). */
+  options?: PlaygroundOptions;
+  /** That scenario's title. */
+  title?: string;
 }
+
+/** Where the work saved before a scenario or link replaced it is kept, for "Restore my previous work". */
+export const BACKUP_KEY = 'kubepath.workspace.backup.v1';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
@@ -53,6 +61,9 @@ export function loadSaved(storage: Storage | null = storageOrNull()): WorkspaceI
   if (typeof d.autoApply === 'boolean') init.autoApply = d.autoApply;
   if (typeof d.projector === 'boolean') init.projector = d.projector;
   if (typeof d.showSystem === 'boolean') init.showSystem = d.showSystem;
+  const options = savedOptions(d.options);
+  if (options) init.engine = options;
+  if (typeof d.title === 'string' && d.title.length <= 200) init.title = d.title;
   if (typeof d.panes === 'object' && d.panes !== null) {
     const p = d.panes as Record<string, unknown>;
     const panes: Partial<PaneSizes> = {};
@@ -63,8 +74,61 @@ export function loadSaved(storage: Storage | null = storageOrNull()): WorkspaceI
   return init;
 }
 
+/** The options a scenario sets, each checked for its type (the engine checks the values). */
+function savedOptions(raw: unknown): PlaygroundOptions | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const o = raw as Record<string, unknown>;
+  const out: PlaygroundOptions = {};
+  if (typeof o.seed === 'number' && Number.isInteger(o.seed)) out.seed = o.seed;
+  if (typeof o.nodes === 'number' && Number.isInteger(o.nodes) && o.nodes >= 1 && o.nodes <= 10) out.nodes = o.nodes;
+  if (o.loadBalancer === 'cloud' || o.loadBalancer === 'none') out.loadBalancer = o.loadBalancer;
+  if (o.podNetwork === 'overlay' || o.podNetwork === 'routed') out.podNetwork = o.podNetwork;
+  if (typeof o.ingressNginx === 'boolean') out.ingressNginx = o.ingressNginx;
+  if (o.ingressNginxServiceType === 'NodePort' || o.ingressNginxServiceType === 'LoadBalancer') out.ingressNginxServiceType = o.ingressNginxServiceType;
+  return out;
+}
+
 function savedOf(s: WorkspaceState): SavedWorkspace {
-  return { v: 1, manifests: s.manifests, theme: s.theme, panes: s.panes, autoApply: s.autoApply, projector: s.projector, showSystem: s.showSystem };
+  return {
+    v: 1,
+    manifests: s.manifests,
+    theme: s.theme,
+    panes: s.panes,
+    autoApply: s.autoApply,
+    projector: s.projector,
+    showSystem: s.showSystem,
+    ...(Object.keys(s.options).length > 0 && { options: s.options }),
+    ...(s.scenarioTitle !== null && { title: s.scenarioTitle }),
+  };
+}
+
+/**
+ * Keep the saved work aside before a scenario or a link replaces it (once: a second scenario
+ * opened on top of the first does not overwrite the learner's own work with the first).
+ */
+export function backupSaved(storage: Storage | null = storageOrNull()): void {
+  try {
+    const current = storage?.getItem(STORAGE_KEY);
+    if (!current || !storage) return;
+    const parsed = JSON.parse(current) as { title?: unknown };
+    if (typeof parsed.title === 'string') return; // already a scenario, not the learner's own work
+    storage.setItem(BACKUP_KEY, current);
+  } catch {
+    // unreadable or storage disabled: nothing to keep
+  }
+}
+
+/** The work kept by `backupSaved`, as store init fields, or null when there is none. */
+export function loadBackup(storage: Storage | null = storageOrNull()): WorkspaceInit | null {
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(BACKUP_KEY) ?? null;
+  } catch {
+    return null;
+  }
+  if (!raw) return null;
+  const init = loadSaved({ getItem: () => raw, setItem: () => {} });
+  return init.manifests === undefined ? null : init;
 }
 
 /**
@@ -87,7 +151,7 @@ export function persistWorkspace(store: WorkspaceStore, storage: Storage | null 
     }
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.manifests === prev.manifests && s.theme === prev.theme && s.panes === prev.panes && s.autoApply === prev.autoApply && s.projector === prev.projector && s.showSystem === prev.showSystem) return;
+    if (s.manifests === prev.manifests && s.theme === prev.theme && s.panes === prev.panes && s.autoApply === prev.autoApply && s.projector === prev.projector && s.showSystem === prev.showSystem && s.options === prev.options && s.scenarioTitle === prev.scenarioTitle) return;
     if (timer === undefined) timer = setTimeout(flush, delayMs);
   });
   const onHide = () => {

@@ -6,6 +6,8 @@ import { sampleManifests } from '../editor/sample';
 import { applySummary, type ApplySummary } from './applySummary';
 import { requestSlice, type RequestSlice } from './request';
 import { terminalSlice, type TerminalSlice } from './terminal';
+import { scenarioSlice, type ScenarioHost, type ScenarioSlice } from './scenario';
+import { lessonSlice, type LessonSlice } from './lesson';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 
@@ -15,7 +17,7 @@ export interface PaneSizes {
   inspector: number;
 }
 
-export interface WorkspaceState extends RequestSlice, TerminalSlice {
+export interface WorkspaceState extends RequestSlice, TerminalSlice, ScenarioSlice, LessonSlice {
   /** The YAML text in the Manifests editor. */
   manifests: string;
   /** The text of the last Apply (null before the first): `manifests !== appliedText` means unapplied edits. */
@@ -111,6 +113,13 @@ export interface WorkspaceInit {
   autoApply?: boolean;
   projector?: boolean;
   showSystem?: boolean;
+  /** `#embed=1`: the canvas and the request dock only (main.tsx then saves nothing). */
+  embed?: boolean;
+  presenter?: boolean;
+  /** The title of the scenario the saved work came from. */
+  title?: string;
+  /** Don't apply the editor's text when the engine arrives: a scenario is about to be opened. */
+  skipInitialApply?: boolean;
   /** Tests pass the engine module to skip the lazy import. */
   loadEngine?: () => Promise<typeof import('../../src/engine')>;
 }
@@ -118,6 +127,13 @@ export interface WorkspaceInit {
 export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
   const panes = { ...defaultPanes(), ...init.panes };
   const initialText = init.manifests ?? sampleManifests;
+
+  // The engine is its own chunk: fetched after first paint, then it applies the editor's text.
+  const engine = (init.loadEngine ?? (() => import('../../src/engine')))();
+  const scenarioHost: ScenarioHost = {
+    createPlayground: async (options) => (await engine).createPlayground(options),
+    editorFiles: async (text) => (await import('./editorSync')).editorFiles(text),
+  };
 
   const store = createStore<WorkspaceState>()((set, get) => {
     /** Snapshot, canvas model and revision after the playground changed. */
@@ -128,6 +144,8 @@ export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
     return {
       ...requestSlice(set, get),
       ...terminalSlice(set, get),
+      ...lessonSlice(set, get),
+      ...scenarioSlice(set, get, scenarioHost, { ...(init.engine && { options: init.engine }), ...(init.embed !== undefined && { embed: init.embed }), ...(init.presenter !== undefined && { presenter: init.presenter }), ...(init.title !== undefined && { title: init.title }) }),
       manifests: initialText,
       appliedText: null,
       playground: null,
@@ -196,12 +214,19 @@ export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
     };
   });
 
-  // The engine is its own chunk: fetched after first paint, then it applies the editor's text.
-  const loadEngine = init.loadEngine ?? (() => import('../../src/engine'));
-  loadEngine().then(
+  engine.then(
     ({ createPlayground }) => {
-      store.setState({ playground: createPlayground(init.engine), engine: 'ready' });
-      store.getState().applyManifests();
+      // A scenario opened meanwhile brought its own playground.
+      if (store.getState().playground) return store.setState({ engine: 'ready' });
+      let pg: ClusterPlayground;
+      try {
+        pg = createPlayground(init.engine);
+      } catch {
+        pg = createPlayground(); // saved options the engine refuses: kubepath's defaults
+        store.setState({ options: {} });
+      }
+      store.setState({ playground: pg, engine: 'ready' });
+      if (!init.skipInitialApply) store.getState().applyManifests();
     },
     () => store.setState({ engine: 'failed' }),
   );
