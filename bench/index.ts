@@ -4,8 +4,9 @@ import { clusterCases } from './cluster.bench';
 import { dataplaneCases } from './dataplane.bench';
 import { ingressCases } from './ingress.bench';
 import { parseCases } from './parse.bench';
+import { linkCases } from './links.bench';
 
-const ALL: BenchCase[] = [...clusterCases, ...dataplaneCases, ...ingressCases, ...parseCases];
+const ALL: BenchCase[] = [...clusterCases, ...dataplaneCases, ...ingressCases, ...parseCases, ...linkCases];
 
 export async function runAll(filter?: string): Promise<BenchResult[]> {
   const cases = ALL.filter((c) => !filter || c.group.includes(filter) || c.name.includes(filter));
