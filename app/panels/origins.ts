@@ -2,8 +2,8 @@
  * Where a request can start, as the console's "From" select offers it: each container of each
  * pod, each node, or a client outside the cluster. Values are plain strings for the <select>.
  */
-import type { ClusterSnapshot, RequestSpec, SnapshotPod } from '../../src/engine';
-import { DEFAULT_CLIENT_IP, type OriginChoice, type RequestDraft } from '../store';
+import type { ClusterSnapshot, SnapshotPod } from '../../src/engine';
+import { DEFAULT_CLIENT_IP, type OriginChoice } from '../store';
 
 /** Namespaces of the cluster's own add-ons (CoreDNS, the ingress controller). */
 export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'ingress-nginx', 'kube-public', 'kube-node-lease']);
@@ -97,23 +97,4 @@ export function pickClientPod(snapshot: ClusterSnapshot, avoid: ReadonlySet<stri
   return candidates.find((p) => !avoid.has(`${p.namespace}/${p.name}`)) ?? candidates[0];
 }
 
-/** The console's choice for an engine origin. */
-export function choiceOf(from: RequestSpec['from']): OriginChoice {
-  if ('pod' in from) return { kind: 'pod', pod: from.pod, ...(from.container && { container: from.container }) };
-  if ('node' in from) return { kind: 'node', node: from.node };
-  return { kind: 'external', ip: from.external ?? DEFAULT_CLIENT_IP };
-}
-
-/** A sent request back as the console's draft (for Replay). */
-export function draftOfSpec(spec: RequestSpec): RequestDraft {
-  return {
-    from: choiceOf(spec.from),
-    method: spec.method ?? 'GET',
-    url: spec.url,
-    headers: Object.entries(spec.headers ?? {})
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n'),
-    body: spec.body ?? '',
-    insecure: spec.tls?.insecure === true,
-  };
-}
+export { choiceOf, draftOfSpec } from '../store/request';

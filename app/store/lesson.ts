@@ -9,7 +9,7 @@
 import type { RequestSpec } from '../../src/engine';
 import type { BuiltinScenario, CheckResult, Lesson, PredictionResult } from '../../src/engine/scenario';
 import { loadScenarioModule, stageLoader, type ScenarioModule } from '../share/builtin';
-import { draftOf } from './scenario';
+import { draftOfSpec } from './request';
 import type { WorkspaceState } from './workspace';
 
 export interface LessonRun {
@@ -153,7 +153,7 @@ export function lessonSlice(set: Set, get: Get): LessonSlice {
         patch({ problem: spec.error });
         return;
       }
-      set({ draft: draftOf(spec) });
+      set({ draft: draftOfSpec(spec) });
       get().send();
       patch({ problem: null });
       evaluate();
@@ -180,7 +180,7 @@ export function lessonSlice(set: Set, get: Get): LessonSlice {
       if (!pg || !entry.request) return;
       void loadScenarioModule().then((m) => {
         const spec = m.resolveLessonRequest(pg, entry.request!);
-        if (!('error' in spec) && get().playground === pg) set({ draft: draftOf(spec) });
+        if (!('error' in spec) && get().playground === pg) set({ draft: draftOfSpec(spec) });
       });
     },
   };

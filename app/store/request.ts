@@ -108,6 +108,27 @@ export function specOf(draft: RequestDraft, from: OriginChoice = draft.from): Re
   };
 }
 
+/** The console's choice for an engine origin. */
+export function choiceOf(from: RequestSpec['from']): OriginChoice {
+  if ('pod' in from) return { kind: 'pod', pod: from.pod, ...(from.container && { container: from.container }) };
+  if ('node' in from) return { kind: 'node', node: from.node };
+  return { kind: 'external', ip: from.external ?? DEFAULT_CLIENT_IP };
+}
+
+/** A request back as the console's draft (Replay, a link's prepared request): the inverse of `specOf`. */
+export function draftOfSpec(spec: RequestSpec): RequestDraft {
+  return {
+    from: choiceOf(spec.from),
+    method: spec.method ?? 'GET',
+    url: spec.url,
+    headers: Object.entries(spec.headers ?? {})
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+    body: spec.body ?? '',
+    insecure: spec.tls?.insecure === true,
+  };
+}
+
 export const INITIAL_DRAFT: RequestDraft = {
   from: { kind: 'external', ip: DEFAULT_CLIENT_IP },
   method: 'GET',

@@ -6,10 +6,10 @@
  * (what "Copy link" encodes). The link codec and the built-in catalogue live in the engine
  * (src/engine/scenario); nothing here parses a link.
  */
-import type { ClusterPlayground, PlaygroundOptions, RequestSpec } from '../../src/engine';
+import type { ClusterPlayground, PlaygroundOptions } from '../../src/engine';
 import type { Scenario, ScenarioView } from '../../src/engine/scenario/types';
 import { timeline } from '../playback/timeline';
-import { DEFAULT_CLIENT_IP, INITIAL_DRAFT, specOf, type OriginChoice, type RequestDraft } from './request';
+import { draftOfSpec, INITIAL_DRAFT, specOf } from './request';
 import type { WorkspaceState } from './workspace';
 
 /** A message about the workspace as a whole (a link that could not be opened, a scenario that was). */
@@ -49,26 +49,6 @@ export interface ScenarioHost {
   createPlayground(options: PlaygroundOptions): Promise<ClusterPlayground>;
   /** The editor text as files for `kubectl … -f name` (the lazily loaded editor-sync module). */
   editorFiles(text: string): Promise<ReadonlyMap<string, string>>;
-}
-
-/** The console's draft for a request spec (the inverse of `specOf`). */
-export function draftOf(spec: RequestSpec): RequestDraft {
-  const from: OriginChoice =
-    'pod' in spec.from
-      ? { kind: 'pod', pod: spec.from.pod, ...(spec.from.container !== undefined && { container: spec.from.container }) }
-      : 'node' in spec.from
-        ? { kind: 'node', node: spec.from.node }
-        : { kind: 'external', ip: spec.from.external ?? DEFAULT_CLIENT_IP };
-  return {
-    from,
-    method: spec.method ?? 'GET',
-    url: spec.url,
-    headers: Object.entries(spec.headers ?? {})
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n'),
-    body: spec.body ?? '',
-    insecure: spec.tls?.insecure ?? INITIAL_DRAFT.insecure,
-  };
 }
 
 export function scenarioSlice(set: Set, get: Get, host: ScenarioHost, init: { options?: PlaygroundOptions; embed?: boolean; presenter?: boolean; title?: string }): ScenarioSlice {
@@ -138,7 +118,7 @@ function restoreView(set: Set, get: Get, pg: ClusterPlayground, view: ScenarioVi
   if (ahead > 0) get().advanceClock(ahead);
   if (view.selected) get().select(view.selected);
   if (!view.request) return;
-  const draft = draftOf(view.request);
+  const draft = draftOfSpec(view.request);
   set({ draft });
   if (view.step === undefined) return;
   const trace = pg.request(view.request);
