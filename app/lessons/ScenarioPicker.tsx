@@ -6,7 +6,7 @@
 import './picker.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BuiltinScenario } from '../../src/engine/scenario';
-import { loadBackup, useWorkspaceStore } from '../store';
+import { backupWorkspace, loadBackup, useWorkspaceStore } from '../store';
 import { loadScenarioModule, openBuiltin } from '../share/builtin';
 
 export function ScenarioPicker() {
@@ -44,6 +44,8 @@ export function ScenarioPicker() {
 
   const choose = (scenarioId: string) => {
     setOpen(false);
+    // Embedded views save nothing, so they keep nothing aside either.
+    if (!store.getState().embed) backupWorkspace(store.getState());
     void openBuiltin(store, scenarioId);
   };
   const backup = open ? loadBackup() : null;

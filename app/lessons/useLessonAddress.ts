@@ -16,7 +16,7 @@ export function useLessonAddress() {
     const parts = scenario !== undefined && step !== undefined ? [`scenario=${encodeURIComponent(scenario)}`, `step=${step + 1}`, ...flags] : flags;
     const hash = parts.length ? `#${parts.join('&')}` : '';
     // An embedded shared scenario keeps its `#s=…`: nothing is saved in an embed, the address is its state.
-    if (window.location.hash === hash || window.location.hash.startsWith('#s=')) return;
+    if (window.location.hash === hash || /(^#|&)s=/.test(window.location.hash)) return;
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   }, [scenario, step, embed, presenter]);
 }

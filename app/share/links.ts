@@ -35,7 +35,25 @@ export async function openFragment(store: WorkspaceStore, fragment: FragmentResu
     if (!fragment.embed) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${fragment.presenter ? '#presenter=1' : ''}`);
     return;
   }
-  if (fragment.builtin) await openBuiltin(store, fragment.builtin.id, fragment.builtin.step);
+  if (fragment.builtin) {
+    await openBuiltin(store, fragment.builtin.id, fragment.builtin.step);
+    // Not opened (an unknown id, stages that could not be fetched): the saved work was held back
+    // for the scenario (main.tsx's skipInitialApply), so apply it as a plain visit would.
+    applyWhenReady(store);
+  }
+}
+
+/** Apply the editor's text once the engine is ready, unless something was applied already. */
+function applyWhenReady(store: WorkspaceStore): void {
+  const apply = () => {
+    if (store.getState().appliedText === null) store.getState().applyManifests();
+  };
+  if (store.getState().playground) return apply();
+  const stop = store.subscribe((s) => {
+    if (s.engine === 'loading') return;
+    stop();
+    if (s.playground) apply();
+  });
 }
 
 export interface CopiedLink {

@@ -11,7 +11,7 @@ export {
   type WorkspaceStore,
 } from './workspace';
 export { applySummary, describeApply, type ApplySummary } from './applySummary';
-export { backupSaved, loadBackup, loadSaved, persistWorkspace, BACKUP_KEY, STORAGE_KEY, type SavedWorkspace } from './persist';
+export { backupSaved, backupWorkspace, loadBackup, loadSaved, persistWorkspace, BACKUP_KEY, STORAGE_KEY, type SavedWorkspace } from './persist';
 export { elementAtLine, elementForObject, objectsForElement, sourceForElement } from './linking';
 export { DEFAULT_CLIENT_IP, INITIAL_DRAFT, SPEEDS, originOf, parseHeaders, specOf, type OriginChoice, type RequestDraft, type SentBatch, type SentTrace } from './request';
 export { CONTINUATION_PROMPT, WORKSTATION_PROMPT, type TerminalLine, type TerminalLineKind, type TerminalState } from './terminal';

@@ -74,14 +74,25 @@ export function loadSaved(storage: Storage | null = storageOrNull()): WorkspaceI
   return init;
 }
 
-/** The options a scenario sets, each checked for its type (the engine checks the values). */
+const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/**
+ * The options a scenario sets, each checked for its type as a link's are (the engine checks the
+ * values and ranges: options it refuses start the default cluster). Every option is kept, so a
+ * shared cluster (its seed, CIDRs, node count) is the same after a reload.
+ */
 function savedOptions(raw: unknown): PlaygroundOptions | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const o = raw as Record<string, unknown>;
   const out: PlaygroundOptions = {};
-  if (typeof o.seed === 'number' && Number.isInteger(o.seed)) out.seed = o.seed;
-  if (typeof o.nodes === 'number' && Number.isInteger(o.nodes) && o.nodes >= 1 && o.nodes <= 10) out.nodes = o.nodes;
+  if (typeof o.seed === 'number' && Number.isFinite(o.seed)) out.seed = o.seed;
+  if (typeof o.nodes === 'number' && Number.isSafeInteger(o.nodes) && o.nodes >= 1) out.nodes = o.nodes;
+  if (text(o.clusterDomain, 253)) out.clusterDomain = o.clusterDomain;
+  if (text(o.clusterCIDR, 64)) out.clusterCIDR = o.clusterCIDR;
+  if (text(o.serviceCIDR, 64)) out.serviceCIDR = o.serviceCIDR;
+  if (text(o.nodePortRange, 64)) out.nodePortRange = o.nodePortRange;
   if (o.loadBalancer === 'cloud' || o.loadBalancer === 'none') out.loadBalancer = o.loadBalancer;
+  if (o.proxyMode === 'iptables') out.proxyMode = o.proxyMode;
   if (o.podNetwork === 'overlay' || o.podNetwork === 'routed') out.podNetwork = o.podNetwork;
   if (typeof o.ingressNginx === 'boolean') out.ingressNginx = o.ingressNginx;
   if (o.ingressNginxServiceType === 'NodePort' || o.ingressNginxServiceType === 'LoadBalancer') out.ingressNginxServiceType = o.ingressNginxServiceType;
@@ -115,6 +126,19 @@ export function backupSaved(storage: Storage | null = storageOrNull()): void {
     storage.setItem(BACKUP_KEY, current);
   } catch {
     // unreadable or storage disabled: nothing to keep
+  }
+}
+
+/**
+ * The same from the store's state (it may be ahead of what was saved): the learner's own work,
+ * kept aside before a scenario chosen in the app replaces it. A scenario's work is not kept.
+ */
+export function backupWorkspace(state: WorkspaceState, storage: Storage | null = storageOrNull()): void {
+  if (state.scenarioTitle !== null || !storage) return;
+  try {
+    storage.setItem(BACKUP_KEY, JSON.stringify(savedOf(state)));
+  } catch {
+    // quota exceeded or storage disabled: nothing to keep
   }
 }
 

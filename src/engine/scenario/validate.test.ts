@@ -126,3 +126,11 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle(title)).toBe(shown);
   });
 });
+
+describe('view.clock', () => {
+  it('refuses a clock beyond a year of logical seconds', () => {
+    const r = validateScenario({ v: 1, title: 't', options: {}, manifests: '', view: { clock: 1e300 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'invalid', path: 'view.clock' });
+  });
+});

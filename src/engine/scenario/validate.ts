@@ -106,11 +106,15 @@ function string(v: unknown, path: string, max?: number): string {
   return v;
 }
 
-function number(v: unknown, path: string, min = -Infinity): number {
+function number(v: unknown, path: string, min = -Infinity, max = Infinity): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(path, `must be a number (it is ${describeValue(v)})`);
   if (v < min) throw new Invalid(path, `must be at least ${min} (it is ${v})`);
+  if (v > max) throw new Invalid(path, `must be at most ${max} (it is ${v})`);
   return v;
 }
+
+/** A shared cluster's clock: a year of logical seconds is far beyond any lesson. */
+export const MAX_CLOCK_SECONDS = 365 * 24 * 3600;
 
 function integer(v: unknown, path: string, min = -Infinity): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new Invalid(path, `must be a whole number (it is ${describeValue(v)})`);
@@ -230,7 +234,7 @@ function view(v: unknown): ScenarioView {
   const step = own(o, 'step');
   if (step !== undefined) out.step = integer(step, 'view.step', -1);
   const clock = own(o, 'clock');
-  if (clock !== undefined) out.clock = number(clock, 'view.clock', 0);
+  if (clock !== undefined) out.clock = number(clock, 'view.clock', 0, MAX_CLOCK_SECONDS);
   const showSystem = own(o, 'showSystem');
   if (showSystem !== undefined) out.showSystem = boolean(showSystem, 'view.showSystem');
   return out;
