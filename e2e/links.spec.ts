@@ -2,6 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { deflateSync } from 'fflate';
 import { encodeScenarioLink, MAX_FRAGMENT_LENGTH, MAX_JSON_BYTES } from '../src/engine/scenario/link';
 import { base64UrlEncode } from '../src/engine/scenario/base64url';
+import { sampleManifests } from '../app/editor/sample';
 
 /**
  * Shareable links end to end (../shared/DESIGN.md, "Scenarios and links"): "Copy link" and
@@ -13,48 +14,11 @@ import { base64UrlEncode } from '../src/engine/scenario/base64url';
 const STORAGE_KEY = 'kubepath.workspace.v1';
 const BACKUP_KEY = 'kubepath.workspace.backup.v1';
 
-/** The learner's own work: 2 nginx replicas behind Service `web`, and a client pod. */
-const OWN_WORK = `# my own work, kept in this browser
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: nginx
-          image: nginx:1.27
-          ports:
-            - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: client
-spec:
-  containers:
-    - name: curl
-      image: curlimages/curl:8.10.1
-      command: ["sleep", "infinity"]
-`;
+/**
+ * The learner's own work: the first-visit sample (2 nginx replicas behind Service `web`, and a
+ * client pod) under a comment of its own, so it can be told apart from a fresh start.
+ */
+const OWN_WORK = sampleManifests.replace(/^(#.*\n)+/, '# my own work, kept in this browser\n');
 
 const manifests = (page: Page) => page.getByRole('region', { name: 'Manifests', exact: true });
 const cluster = (page: Page) => page.getByRole('region', { name: 'Cluster', exact: true });
