@@ -173,3 +173,21 @@ describe('backupSaved and loadBackup', () => {
     expect(loadBackup(storage)).toBeNull();
   });
 });
+
+describe('terminal history', () => {
+  it('the commands typed are saved and ↑ has them after a reload; bad entries are dropped', () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const store = createWorkspaceStore({ manifests: 'x', loadEngine: never });
+    persistWorkspace(store, storage, 100);
+    store.setState((s) => ({ terminal: { ...s.terminal, history: ['kubectl get pods', 'kubectl get svc'] } }));
+    vi.advanceTimersByTime(150);
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY)!) as { history?: string[] };
+    expect(saved.history).toEqual(['kubectl get pods', 'kubectl get svc']);
+    const restored = loadSaved(storage);
+    expect(restored.history).toEqual(['kubectl get pods', 'kubectl get svc']);
+    expect(createWorkspaceStore({ ...restored, loadEngine: never }).getState().terminal.history).toEqual(['kubectl get pods', 'kubectl get svc']);
+    const bad = JSON.stringify({ v: 1, manifests: 'x', history: ['ok', 42, '', 'y'.repeat(5000), null] });
+    expect(loadSaved(memoryStorage(bad)).history).toEqual(['ok']);
+  });
+});

@@ -19,7 +19,13 @@ export interface SavedWorkspace {
   options?: PlaygroundOptions;
   /** That scenario's title. */
   title?: string;
+  /** The terminal's last commands, for ↑ after a reload (like bash's history file). */
+  history?: string[];
 }
+
+/** Commands kept across reloads, and the longest one kept (a pasted here-document can be long). */
+export const SAVED_HISTORY = 200;
+const MAX_SAVED_COMMAND = 4000;
 
 /** Where the work saved before a scenario or link replaced it is kept, for "Restore my previous work". */
 export const BACKUP_KEY = 'kubepath.workspace.backup.v1';
@@ -64,6 +70,10 @@ export function loadSaved(storage: Storage | null = storageOrNull()): WorkspaceI
   const options = savedOptions(d.options);
   if (options) init.engine = options;
   if (typeof d.title === 'string' && d.title.length <= 200) init.title = d.title;
+  if (Array.isArray(d.history)) {
+    const history = d.history.filter((c): c is string => typeof c === 'string' && c.length > 0 && c.length <= MAX_SAVED_COMMAND).slice(-SAVED_HISTORY);
+    if (history.length) init.history = history;
+  }
   if (typeof d.panes === 'object' && d.panes !== null) {
     const p = d.panes as Record<string, unknown>;
     const panes: Partial<PaneSizes> = {};
@@ -110,6 +120,7 @@ function savedOf(s: WorkspaceState): SavedWorkspace {
     showSystem: s.showSystem,
     ...(Object.keys(s.options).length > 0 && { options: s.options }),
     ...(s.scenarioTitle !== null && { title: s.scenarioTitle }),
+    ...(s.terminal.history.length > 0 && { history: s.terminal.history.slice(-SAVED_HISTORY) }),
   };
 }
 
@@ -175,7 +186,7 @@ export function persistWorkspace(store: WorkspaceStore, storage: Storage | null 
     }
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.manifests === prev.manifests && s.theme === prev.theme && s.panes === prev.panes && s.autoApply === prev.autoApply && s.projector === prev.projector && s.showSystem === prev.showSystem && s.options === prev.options && s.scenarioTitle === prev.scenarioTitle) return;
+    if (s.manifests === prev.manifests && s.theme === prev.theme && s.panes === prev.panes && s.autoApply === prev.autoApply && s.projector === prev.projector && s.showSystem === prev.showSystem && s.options === prev.options && s.scenarioTitle === prev.scenarioTitle && s.terminal.history === prev.terminal.history) return;
     if (timer === undefined) timer = setTimeout(flush, delayMs);
   });
   const onHide = () => {

@@ -118,6 +118,8 @@ export interface WorkspaceInit {
   presenter?: boolean;
   /** The title of the scenario the saved work came from. */
   title?: string;
+  /** The terminal's command history from an earlier visit (↑ recalls it). */
+  history?: string[];
   /** Don't apply the editor's text when the engine arrives: a scenario is about to be opened. */
   skipInitialApply?: boolean;
   /** Tests pass the engine module to skip the lazy import. */
@@ -143,7 +145,7 @@ export function createWorkspaceStore(init: WorkspaceInit = {}): WorkspaceStore {
     };
     return {
       ...requestSlice(set, get),
-      ...terminalSlice(set, get),
+      ...terminalSlice(set, get, init.history),
       ...lessonSlice(set, get),
       ...scenarioSlice(set, get, scenarioHost, { ...(init.engine && { options: init.engine }), ...(init.embed !== undefined && { embed: init.embed }), ...(init.presenter !== undefined && { presenter: init.presenter }), ...(init.title !== undefined && { title: init.title }) }),
       manifests: initialText,
