@@ -123,7 +123,7 @@ function objectName(key: string): string {
   return `${kind.toLowerCase()}/${obj}${ns && ns !== 'default' ? ` (${ns})` : ''}`;
 }
 
-export function terminalSlice(set: Set, get: Get, history: readonly string[] = []): TerminalSlice {
+export function terminalSlice(set: Set, get: Get, savedHistory: readonly string[] = []): TerminalSlice {
   let nextId = 1;
   let nextTraceId = -1;
   let queue: Promise<void> = Promise.resolve();
@@ -251,7 +251,7 @@ export function terminalSlice(set: Set, get: Get, history: readonly string[] = [
   };
 
   return {
-    terminal: { lines: [], history: history.slice(-MAX_HISTORY), prompt: WORKSTATION_PROMPT, shell: null, pending: '', edit: null, asking: null },
+    terminal: { lines: [], history: savedHistory.slice(-MAX_HISTORY), prompt: WORKSTATION_PROMPT, shell: null, pending: '', edit: null, asking: null },
     runCommand: (line) =>
       enqueue(() => {
         print([{ kind: 'input', prompt: get().terminal.prompt, text: line }]);
