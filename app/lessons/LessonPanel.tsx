@@ -18,9 +18,11 @@ function useLiveCheck() {
       clearTimeout(timer);
       timer = setTimeout(() => store.getState().evaluateLesson(), 120);
     };
+    // Shown again (back from the Inspector tab): the cluster may have moved on meanwhile.
     later();
+    // Moving between steps evaluates at once (lessonGo); a change to the cluster is read here.
     const stop = store.subscribe((s, prev) => {
-      if (s.revision !== prev.revision || s.lesson?.step !== prev.lesson?.step) later();
+      if (s.revision !== prev.revision) later();
     });
     return () => {
       stop();

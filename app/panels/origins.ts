@@ -3,7 +3,7 @@
  * pod, each node, or a client outside the cluster. Values are plain strings for the <select>.
  */
 import type { ClusterSnapshot, SnapshotPod } from '../../src/engine';
-import { DEFAULT_CLIENT_IP, type OriginChoice } from '../store';
+import type { OriginChoice } from '../store';
 
 /** Namespaces of the cluster's own add-ons (CoreDNS, the ingress controller). */
 export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'ingress-nginx', 'kube-public', 'kube-node-lease']);
@@ -84,12 +84,6 @@ export function selectedValue(choice: OriginChoice, snapshot: ClusterSnapshot | 
   return originValue(choice);
 }
 
-/** "default/client (curl)", "node-1", "client 198.51.100.79": an origin in a sentence. */
-export function originLabel(from: { pod: string; container?: string } | { node: string } | { external?: string }): string {
-  if ('pod' in from) return `${from.pod}${from.container ? ` (${from.container})` : ''}`;
-  if ('node' in from) return from.node;
-  return `client ${from.external ?? DEFAULT_CLIENT_IP}`;
-}
 
 /** The first pod a learner would send from: running, not a system pod, not in `avoid`. */
 export function pickClientPod(snapshot: ClusterSnapshot, avoid: ReadonlySet<string> = new Set()): SnapshotPod | undefined {
@@ -97,4 +91,4 @@ export function pickClientPod(snapshot: ClusterSnapshot, avoid: ReadonlySet<stri
   return candidates.find((p) => !avoid.has(`${p.namespace}/${p.name}`)) ?? candidates[0];
 }
 
-export { choiceOf, draftOfSpec } from '../store/request';
+export { choiceOf, draftOfSpec, originLabel } from '../store/request';

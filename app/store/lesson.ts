@@ -9,7 +9,7 @@
 import type { RequestSpec } from '../../src/engine';
 import type { BuiltinScenario, CheckResult, Lesson, PredictionResult } from '../../src/engine/scenario';
 import { loadScenarioModule, stageLoader, type ScenarioModule } from '../share/builtin';
-import { draftOfSpec } from './request';
+import { draftOfSpec, originLabel } from './request';
 import type { WorkspaceState } from './workspace';
 
 export interface LessonRun {
@@ -34,10 +34,9 @@ export interface LessonRun {
   performed: boolean[];
 }
 
-/** "POST https://… (from pod default/busybox)": a resolved request in one line. */
+/** "POST https://… (from default/busybox)": a resolved request in one line, its origin as the dock names it. */
 function describeRequest(spec: RequestSpec): string {
-  const from = 'pod' in spec.from ? `pod ${spec.from.pod}` : 'node' in spec.from ? `node ${spec.from.node}` : `client ${spec.from.external ?? 'outside'}`;
-  return `${spec.method ?? 'GET'} ${spec.url}  (from ${from})`;
+  return `${spec.method ?? 'GET'} ${spec.url}  (from ${originLabel(spec.from)})`;
 }
 
 export interface LessonSlice {
@@ -79,8 +78,11 @@ export function lessonSlice(set: Set, get: Get): LessonSlice {
     patch({ check: state.check, done, actionText, requestText });
   };
 
-  /** Do step `index`'s action; `quiet` (fast-forwarding to a linked step) skips the terminal echo. */
-  const perform = async (index: number, quiet: boolean): Promise<string | null> => {
+  /**
+   * Do step `index`'s action as the learner would: an apply through the editor, a command
+   * through the terminal (so it is echoed and the editor follows what it changed).
+   */
+  const perform = async (index: number): Promise<string | null> => {
     const run = get().lesson;
     const pg = get().playground;
     const action = run?.lesson.steps[index]?.action;
@@ -90,10 +92,6 @@ export function lessonSlice(set: Set, get: Get): LessonSlice {
     if (action.kind === 'apply') {
       get().setManifests(text.text);
       get().applyManifests();
-    } else if (quiet) {
-      await get().prepareTerminal();
-      pg.kubectl(text.text, { files: get().terminalFiles() });
-      get().refresh();
     } else {
       await get().runCommand(text.text);
     }
@@ -112,7 +110,7 @@ export function lessonSlice(set: Set, get: Get): LessonSlice {
       set({ lesson: { lesson, step: 0, check: null, done: [], prediction: null, problem: null, status: null, actionText: null, requestText: null, performed: [] } });
       // A link to a later step: the earlier steps' actions are done first, as the learner would have.
       for (let i = 0; i < target; i++) {
-        const problem = await perform(i, true);
+        const problem = await perform(i);
         if (problem) {
           patch({ problem: `Step ${i + 1} could not be done: ${problem}` });
           break;
@@ -120,8 +118,9 @@ export function lessonSlice(set: Set, get: Get): LessonSlice {
       }
       // The earlier steps were done; whether their checks hold now is read, not assumed.
       const pg = get().playground;
-      const met = pg ? mod.lessonProgress(pg, lesson).met : [];
-      patch({ step: target, done: met.slice(0, target), performed: Array.from({ length: target }, () => true) });
+      const m = mod;
+      const done = pg ? lesson.steps.slice(0, target).map((st) => m.evaluateCheck(pg, st.check).met) : [];
+      patch({ step: target, done, performed: Array.from({ length: target }, () => true) });
       evaluate();
     },
     lessonGo: (step) => {
@@ -135,7 +134,7 @@ export function lessonSlice(set: Set, get: Get): LessonSlice {
       const run = get().lesson;
       if (!run) return;
       const action = run.lesson.steps[run.step]?.action;
-      const problem = await perform(run.step, false);
+      const problem = await perform(run.step);
       const wait = action && mod ? mod.actionWait(action) : 0;
       const performed = (get().lesson?.performed ?? []).slice();
       if (!problem) performed[run.step] = true;
@@ -144,7 +143,7 @@ export function lessonSlice(set: Set, get: Get): LessonSlice {
         problem,
         status: problem ? null : action?.kind === 'apply' ? `Applied ${action.stage}; the cluster clock moved on ${wait} s.` : `Ran it in the Terminal; the cluster clock moved on ${wait} s.`,
       });
-      evaluate();
+      // The check is read again when the cluster's revision moves (LessonPanel's useLiveCheck).
     },
     lessonSend: () => {
       const { lesson: run, playground: pg } = get();

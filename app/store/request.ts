@@ -129,6 +129,13 @@ export function draftOfSpec(spec: RequestSpec): RequestDraft {
   };
 }
 
+/** "default/client (curl)", "node-1", "client 198.51.100.79": an origin in a sentence. */
+export function originLabel(from: { pod: string; container?: string } | { node: string } | { external?: string }): string {
+  if ('pod' in from) return `${from.pod}${from.container ? ` (${from.container})` : ''}`;
+  if ('node' in from) return from.node;
+  return `client ${from.external ?? DEFAULT_CLIENT_IP}`;
+}
+
 export const INITIAL_DRAFT: RequestDraft = {
   from: { kind: 'external', ip: DEFAULT_CLIENT_IP },
   method: 'GET',

@@ -8,7 +8,6 @@
  */
 import type { ClusterPlayground, PlaygroundOptions } from '../../src/engine';
 import type { Scenario, ScenarioView } from '../../src/engine/scenario/types';
-import { timeline } from '../playback/timeline';
 import { draftOfSpec, INITIAL_DRAFT, specOf } from './request';
 import type { WorkspaceState } from './workspace';
 
@@ -73,14 +72,11 @@ export function scenarioSlice(set: Set, get: Get, host: ScenarioHost, init: { op
         appliedText: null,
         selection: null,
         expanded: [],
-        sent: null,
-        step: -1,
-        playing: false,
         batch: null,
-        compare: null,
         draft: INITIAL_DRAFT,
         ...(scenario.view?.showSystem !== undefined && { showSystem: scenario.view.showSystem }),
       });
+      get().clearTrace();
       get().applyManifests();
       if (scenario.commands?.length) {
         const files = await host.editorFiles(scenario.manifests);
@@ -114,18 +110,13 @@ export function scenarioSlice(set: Set, get: Get, host: ScenarioHost, init: { op
 
 /** The clock, the selection, the prepared request and its trace step, as the scenario says. */
 function restoreView(set: Set, get: Get, pg: ClusterPlayground, view: ScenarioView) {
-  const ahead = (view.clock ?? 0) - pg.snapshot().time;
+  const ahead = (view.clock ?? 0) - pg.clusterState.time;
   if (ahead > 0) get().advanceClock(ahead);
   if (view.selected) get().select(view.selected);
   if (!view.request) return;
-  const draft = draftOfSpec(view.request);
-  set({ draft });
+  set({ draft: draftOfSpec(view.request) });
   if (view.step === undefined) return;
-  const trace = pg.request(view.request);
-  const steps = timeline(trace);
-  set({
-    sent: { id: -1_000_000 - get().revision, spec: view.request, trace, steps, revision: get().revision },
-    step: Math.max(-1, Math.min(steps.length - 1, view.step)),
-    playing: false,
-  });
+  // Sent as the console sends it, then held at the shared step.
+  get().send();
+  get().setStep(view.step);
 }

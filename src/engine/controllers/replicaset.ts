@@ -10,6 +10,7 @@ import type { JsonObject } from '../api/validation/json';
 import type { Change } from '../cluster/changes';
 import type { Transaction } from '../cluster/transaction';
 import { deepEqual } from '../net/equal';
+import { cloneJson } from '../net/clone';
 import { randomSuffix } from '../net/rng';
 import { isPodActive, isPodReady, ownerRef } from './pods';
 import { terminatePod } from './termination';
@@ -26,7 +27,7 @@ function podSpecOf(template: PodSpec | undefined): PodSpec {
   if (!template) return { containers: [] };
   let spec = defaulted.get(template);
   if (!spec) {
-    spec = JSON.parse(JSON.stringify(template)) as PodSpec;
+    spec = cloneJson(template);
     defaultPodSpecInPlace(spec as unknown as JsonObject, true);
     defaulted.set(template, spec);
   }

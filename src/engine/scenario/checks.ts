@@ -8,7 +8,7 @@
 import type { ClusterPlayground } from '../playground';
 import type { Trace } from '../types';
 import type { Check, ResponseExpectation } from './lesson';
-import { firstServingPod, isServing, podsMatching, readyEndpoints, serviceNamed } from './lookup';
+import { dnsAddresses, externalIPText, firstServingPod, isServing, podsMatching, readyEndpoints, serviceNamed } from './lookup';
 import { fillPlaceholders } from './placeholders';
 import { sendLessonRequest } from './request';
 import { resolveValue } from './values';
@@ -102,7 +102,7 @@ function dns(pg: ClusterPlayground, c: Extract<Check, { kind: 'dns-resolves' }>)
   const svc = serviceNamed(snap, c.service);
   if (!svc.ok) return result(false, svc.error);
   const r = pg.resolve({ from: `${pod.value.namespace}/${pod.value.name}`, name: c.name });
-  const addresses = r.answers.filter((a) => / A /.test(a)).map((a) => a.split(' ').pop() ?? '');
+  const addresses = dnsAddresses(r.answers);
   const want = svc.value.clusterIP;
   const met = r.rcode === 'NOERROR' && want !== undefined && addresses.includes(want);
   const got = r.rcode === 'NOERROR' ? addresses.join(', ') || 'no address' : r.rcode;
@@ -168,7 +168,7 @@ export function evaluateCheck(pg: ClusterPlayground, check: Check): CheckResult 
       const svc = serviceNamed(pg.snapshot(), check.service);
       if (!svc.ok) return result(false, svc.error);
       const ip = svc.value.loadBalancerIP;
-      return result(ip !== undefined, ip ? `${svc.value.name} has the external IP ${ip}` : `${svc.value.name}'s EXTERNAL-IP is ${svc.value.type === 'LoadBalancer' ? '<pending>' : '<none>'}`);
+      return result(ip !== undefined, ip ? `${svc.value.name} has the external IP ${ip}` : `${svc.value.name}'s EXTERNAL-IP is ${externalIPText(svc.value)}`);
     }
     case 'object-exists': {
       const { kind, namespace, name } = check.object;

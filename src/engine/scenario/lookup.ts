@@ -79,3 +79,13 @@ export function readyEndpoints(snap: ClusterSnapshot, namespace: string, name: s
     .flatMap((s) => s.endpoints.filter((e) => e.ready).map((e) => e.ip))
     .sort();
 }
+
+/** What kubectl get svc shows as EXTERNAL-IP: the load balancer's address, `<pending>` before it has one, `<none>` for other types. */
+export function externalIPText(svc: SnapshotService): string {
+  return svc.loadBalancerIP ?? (svc.type === 'LoadBalancer' ? '<pending>' : '<none>');
+}
+
+/** The addresses of the A records in a resolver's answers ("my-nginx.default.svc.cluster.local. A 10.0.0.1"). */
+export function dnsAddresses(answers: readonly string[]): string[] {
+  return answers.filter((a) => / A /.test(a)).map((a) => a.split(' ').pop() ?? '');
+}

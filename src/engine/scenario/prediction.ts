@@ -6,7 +6,7 @@
 import type { ClusterPlayground } from '../playground';
 import type { Trace } from '../types';
 import type { Prediction } from './lesson';
-import { firstServingPod, readyEndpoints, serviceNamed } from './lookup';
+import { dnsAddresses, externalIPText, firstServingPod, readyEndpoints, serviceNamed } from './lookup';
 import { sendLessonRequest } from './request';
 import { resolveValue } from './values';
 import { bodyOf, clientAddressOf, statusOf, upstreamPathOf } from './measures';
@@ -43,20 +43,21 @@ function measure(pg: ClusterPlayground, p: Prediction): Measured {
       return { actual: value ?? status, trace: t };
     }
     case 'endpoint-count': {
-      const svc = serviceNamed(pg.snapshot(), p.service);
+      const snap = pg.snapshot();
+      const svc = serviceNamed(snap, p.service);
       if (!svc.ok) return { error: svc.error };
-      return { actual: String(readyEndpoints(pg.snapshot(), svc.value.namespace, svc.value.name).length) };
+      return { actual: String(readyEndpoints(snap, svc.value.namespace, svc.value.name).length) };
     }
     case 'external-ip': {
       const svc = serviceNamed(pg.snapshot(), p.service);
       if (!svc.ok) return { error: svc.error };
-      return { actual: svc.value.loadBalancerIP ?? (svc.value.type === 'LoadBalancer' ? '<pending>' : '<none>') };
+      return { actual: externalIPText(svc.value) };
     }
     case 'dns-answer': {
       const pod = firstServingPod(pg.snapshot(), p.from.selector, p.from.namespace ?? 'default');
       if (!pod.ok) return { error: pod.error };
       const r = pg.resolve({ from: `${pod.value.namespace}/${pod.value.name}`, name: p.name });
-      const a = r.answers.find((x) => / A /.test(x))?.split(' ').pop();
+      const a = dnsAddresses(r.answers)[0];
       return { actual: r.rcode === 'NOERROR' && a ? a : r.rcode };
     }
     default: {

@@ -36,10 +36,18 @@ const MAX_DEPTH = 16;
 
 type Dest = 1 | 2 | 'null' | { file: string };
 
+/**
+ * What kubectl shows when the container runtime cannot start `program` (runc's error through
+ * the docker runtime, then kubectl's exit line; exit 126): not on the PATH, or a path that is
+ * not there.
+ */
+export function runtimeNotFound(program: string): string {
+  const why = program.includes('/') ? `stat ${program}: no such file or directory` : 'executable file not found in $PATH';
+  return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": ${why}: unknown\ncommand terminated with exit code 126\n`;
+}
+
 function runtimeError(name: string): ToolResult {
-  return new Output()
-    .err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n`)
-    .done(126);
+  return new Output().err(runtimeNotFound(name)).done(126);
 }
 
 /**

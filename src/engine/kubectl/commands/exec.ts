@@ -22,6 +22,7 @@ import { FILENAME_FLAG } from '../flags';
 import { fail, usageError } from '../result';
 import { notFoundMessage, resolveResourceType } from '../resources';
 import { hasProgram, imageProfile } from '../../shell/images';
+import { runtimeNotFound } from '../../shell/run';
 import type { Cluster, CommandIO } from './common';
 
 /** One argv word as a POSIX shell would need it quoted. */
@@ -30,15 +31,7 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash)$/;
-
-/** What kubectl shows when the container runtime cannot start `program` (exit 126). */
-export function runtimeNotFound(program: string): string {
-  const why = program.includes('/') ? `stat ${program}: no such file or directory` : 'executable file not found in $PATH';
-  return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": ${why}: unknown\ncommand terminated with exit code 126\n`;
-}
 
 /** The pod a `POD` or `TYPE/NAME` argument names (a workload's first pod), or kubectl's error. */
 export function podArgument(cluster: Cluster, arg: string, namespace: string): PodObject | string {
@@ -129,10 +122,6 @@ export const exec: KubectlCommand = {
     }
     const line = shell && stdin !== '' ? stdin : command.map(shellQuote).join(' ');
     const r = cluster.exec(key, line, { container: picked.container });
-    // kubectl exec starts the program itself, not through a shell: a missing one is the runtime's error.
-    if (!(shell && stdin !== '') && r.exitCode === 127 && new RegExp(`^sh: (1: )?${escapeRe(command[0]!)}: not found\n$`).test(r.stderr)) {
-      return { stdout: r.stdout, stderr: note + runtimeNotFound(command[0]!), exitCode: 126 };
-    }
     let stderr = note + r.stderr;
     if (r.exitCode !== 0 && !/command terminated with exit code \d+\n$/.test(r.stderr)) stderr += `command terminated with exit code ${r.exitCode}\n`;
     return { stdout: r.stdout, stderr, exitCode: r.exitCode };

@@ -167,8 +167,9 @@ function ssh(cluster: Cluster, args: string[], hooks: WorkstationHooks): Command
     else if (a.startsWith('-') && a.length > 1) return { stdout: '', stderr: `Error: unknown shorthand flag: '${a[1]}' in ${a}\n`, exitCode: 1 };
     else words.push(a);
   }
-  const name = node || sortedNodes(cluster)[0]?.metadata.name || '';
-  if (!sortedNodes(cluster).some((n) => n.metadata.name === name)) return exitMessage('GUEST_NODE_RETRIEVE', `Node ${node} does not exist.`, 85);
+  const nodes = sortedNodes(cluster);
+  const name = node || nodes[0]?.metadata.name || '';
+  if (!nodes.some((n) => n.metadata.name === name)) return exitMessage('GUEST_NODE_RETRIEVE', `Node ${node} does not exist.`, 85);
   if (words.length > 0) {
     const r = runOnNode(cluster, name, words.join(' '));
     return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPlayground } from '../../index';
-import { runtimeNotFound } from './exec';
+import { runtimeNotFound } from '../../shell/run';
 
 const NOT_IN_PATH = (p: string) => `OCI runtime exec failed: exec failed: unable to start container process: exec: "${p}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n`;
 const NO_FILE = (p: string) => `OCI runtime exec failed: exec failed: unable to start container process: exec: "${p}": stat ${p}: no such file or directory: unknown\ncommand terminated with exit code 126\n`;
